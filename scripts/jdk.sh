@@ -47,7 +47,10 @@ ts_find_jdk() {
   if [ -z "$best" ]; then
     {
       echo "Thoughtscope needs a Java Development Kit (JDK) $TS_MIN_JAVA or newer, and none was found."
-      if [ -n "${JAVA_HOME:-}" ]; then echo "  JAVA_HOME=$JAVA_HOME is $(ts_jdk_major "$JAVA_HOME" || echo 'not a JDK') ."; fi
+      if [ -n "${JAVA_HOME:-}" ]; then
+        v=$(ts_jdk_major "$JAVA_HOME" || true)
+        if [ -n "$v" ]; then echo "  JAVA_HOME=$JAVA_HOME is Java $v, too old."; else echo "  JAVA_HOME=$JAVA_HOME is not a JDK."; fi
+      fi
       echo "  Looked in JAVA_HOME, /usr/lib/jvm, /Library/Java/JavaVirtualMachines, ~/.sdkman, ~/.jdks and the PATH."
       echo "Install a JDK $TS_MIN_JAVA (for example Eclipse Temurin $TS_MIN_JAVA, or your system's openjdk-$TS_MIN_JAVA-jdk package),"
       echo "or point JAVA_HOME at one, then run this command again."

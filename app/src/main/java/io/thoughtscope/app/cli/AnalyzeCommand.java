@@ -2,6 +2,7 @@ package io.thoughtscope.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.thoughtscope.app.Lexicons;
 import io.thoughtscope.reasoning.analysis.Lexicon;
 import io.thoughtscope.reasoning.analysis.TraceAnalysis;
 import io.thoughtscope.reasoning.analysis.TraceAnalyzer;
@@ -31,12 +32,16 @@ import java.util.function.Consumer;
         mixinStandardHelpOptions = true,
         versionProvider = ThoughtscopeCommand.VersionProvider.class,
         description = {
-                "Analyse reasoning traces: split thinking from answer, label the steps, find aha, self-verification,",
-                "backtracking, thought-switch and loop moments, extract and grade answers.",
+                "Analyse reasoning traces: steps, moments and answers.",
                 "",
-                "FILE is JSON, JSONL or plain text (with <think> tags); '-' reads standard input. Record shapes are",
-                "detected: question/thinking/answer fields, OpenAI messages with reasoning_content, chat completion",
-                "responses, ShareGPT conversations. Field options take dotted paths, e.g. model_answers.thinking_model."},
+                "Splits thinking from answer, labels each step, finds aha, self-verification,",
+                "backtracking, thought-switch and loop moments, and grades the answers.",
+                "",
+                "FILE is JSON, JSONL or plain text with <think> tags; '-' reads standard input.",
+                "Record shapes are detected: question/thinking/answer fields, OpenAI messages",
+                "with reasoning_content, chat completion responses, ShareGPT conversations.",
+                "Field options take dotted paths, e.g. model_answers.thinking_model.",
+                ""},
         sortOptions = false)
 public final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -68,7 +73,8 @@ public final class AnalyzeCommand implements java.util.concurrent.Callable<Integ
     @Option(names = "--id-field", paramLabel = "PATH", description = "Field with the record id.")
     String idField;
 
-    @Option(names = "--lexicon", paramLabel = "FILE", description = "Extra cue phrases (same format as the built-in lexicon); repeatable.")
+    @Option(names = "--lexicon", paramLabel = "FILE", description = "Extra cue phrases (the built-in lexicon's format); "
+            + "repeatable. lexicon.txt in the config folder (~/.config/thoughtscope on Linux) is always added.")
     List<Path> lexicons = new ArrayList<>();
 
     @Option(names = "--steps", description = "With --format json: include every step with its label and evidence.")
@@ -92,7 +98,7 @@ public final class AnalyzeCommand implements java.util.concurrent.Callable<Integ
         }
         Lexicon lexicon;
         try {
-            lexicon = Lexicon.builtInPlus(lexicons);
+            lexicon = Lexicons.load(lexicons);
         } catch (NoSuchFileException e) {
             err.println("error: lexicon file not found: " + e.getFile());
             return ExitCodes.FAILED;

@@ -39,6 +39,9 @@ public final class ScreenshotCommand implements java.util.concurrent.Callable<In
     @Option(names = "--ground-truth", paramLabel = "TEXT", description = "Grade against this answer.")
     String groundTruth;
 
+    @Option(names = "--empty", description = "Show the window as it opens, before any trace.")
+    boolean empty;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,7 +53,7 @@ public final class ScreenshotCommand implements java.util.concurrent.Callable<In
         }
         int w = Integer.parseInt(wh[0].trim());
         int h = Integer.parseInt(wh[1].trim());
-        Screenshots.render(new Screenshots.Request(file, theme, w, h, record, moment, groundTruth), output);
+        Screenshots.render(new Screenshots.Request(file, empty, theme, w, h, record, moment, groundTruth), output);
         spec.commandLine().getOut().println("wrote " + output.toAbsolutePath());
         return ExitCodes.OK;
     }

@@ -28,6 +28,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -37,6 +38,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -53,12 +55,6 @@ import java.util.prefs.Preferences;
  * its moments highlighted and its answers marked, and step through the moments.
  */
 public final class MainWindow {
-
-    private static final String PLACEHOLDER = """
-            Paste a reasoning trace (Ctrl+Shift+V), open a file (Ctrl+O)
-            or drop one here. JSON, JSONL and text with <think> tags are read.
-
-            Try the examples (Ctrl+E) to see what Thoughtscope finds.""";
 
     private final LabViewModel model;
     private final BorderPane root = new BorderPane();
@@ -78,7 +74,7 @@ public final class MainWindow {
         this.theme = theme;
         this.prefs = prefs;
         traceView = new TraceView(model.traceModel());
-        traceView.setPlaceholderText(PLACEHOLDER);
+        traceView.setPlaceholder(welcome());
         summaryView = new TraceSummaryView(model.traceModel());
         summaryView.setMinWidth(280);
         summaryView.setPrefWidth(360);
@@ -209,6 +205,35 @@ public final class MainWindow {
                 labels, moments, answers, spacer, busy, themeButton);
         bar.getStyleClass().add("main-toolbar");
         return bar;
+    }
+
+    /** What a first-time user sees: what the lab does and the three ways in. */
+    private VBox welcome() {
+        ImageView icon = new ImageView();
+        URL u = AppIcons.resource(128);
+        if (u != null) {
+            icon.setImage(new Image(u.toExternalForm(), 96, 96, true, true));
+        }
+        Label title = new Label("See how a reasoning model thinks");
+        title.getStyleClass().addAll("title-2", "welcome-title");
+        Label text = new Label("Open a reasoning trace to see its steps labelled, its aha, self-verification, "
+                + "backtracking and loop moments highlighted, and its answers graded. JSON, JSONL and text "
+                + "with <think> tags are read; drop a file anywhere in the window.");
+        text.setWrapText(true);
+        text.getStyleClass().add("text-muted");
+        text.setMaxWidth(520);
+        Button examples = button("Open the examples", Material2AL.LIGHTBULB, "Ctrl+E", model::openExamples);
+        examples.getStyleClass().add("accent");
+        examples.setDefaultButton(false);
+        Button open = button("Open a file…", Material2AL.FOLDER_OPEN, "Ctrl+O", this::chooseFile);
+        Button paste = button("Paste a trace", Material2AL.CONTENT_PASTE, "Ctrl+Shift+V", this::paste);
+        HBox actions = new HBox(10, examples, open, paste);
+        actions.setAlignment(Pos.CENTER);
+        VBox box = new VBox(14, icon, title, text, actions);
+        box.setAlignment(Pos.CENTER);
+        box.setMaxWidth(600);
+        box.getStyleClass().add("welcome");
+        return box;
     }
 
     private HBox statusBar() {

@@ -1,6 +1,7 @@
 package io.thoughtscope.app.ui;
 
 import io.thoughtscope.reasoning.analysis.TraceAnalyzer;
+import io.thoughtscope.viewer.FxToolkit;
 import io.thoughtscope.viewer.theme.Theme;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,36 +24,15 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Screenshots {
 
-    /** What to show. {@code file} null means the built-in examples. */
-    public record Request(Path file, Theme theme, int width, int height, int record, int moment, String groundTruth) {}
+    /** What to show. {@code file} null means the built-in examples; {@code empty} shows the welcome. */
+    public record Request(Path file, boolean empty, Theme theme, int width, int height, int record, int moment,
+                          String groundTruth) {}
 
     private Screenshots() {
     }
 
-    /** Starts the headless platform once per JVM (it cannot be restarted). */
-    public static synchronized void startHeadless() throws InterruptedException {
-        if (started) {
-            return;
-        }
-        System.setProperty("glass.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        CountDownLatch up = new CountDownLatch(1);
-        try {
-            Platform.startup(up::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            up.countDown();
-        }
-        Platform.setImplicitExit(false);
-        if (!up.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the JavaFX platform did not start");
-        }
-        started = true;
-    }
-
-    private static boolean started;
-
     public static void render(Request req, Path output) throws Exception {
-        startHeadless();
+        FxToolkit.startHeadless();
         ExecutorService bg = ThoughtscopeApp.newBackground();
         try {
             CompletableFuture<WritableImage> shot = new CompletableFuture<>();
@@ -81,7 +60,9 @@ public final class Screenshots {
                         }
                         settleThenSnap(window.scene(), stage, shot, 6);
                     });
-                    if (req.file() == null) {
+                    if (req.empty()) {
+                        settleThenSnap(window.scene(), stage, shot, 6);
+                    } else if (req.file() == null) {
                         model.openExamples();
                     } else {
                         model.open(req.file());

@@ -1,12 +1,15 @@
 package io.thoughtscope.app.ui;
 
+import io.thoughtscope.app.Lexicons;
 import io.thoughtscope.reasoning.analysis.TraceAnalyzer;
 import io.thoughtscope.viewer.theme.Theme;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.prefs.Preferences;
@@ -36,7 +39,16 @@ public final class ThoughtscopeApp extends Application {
         Preferences prefs = Preferences.userNodeForPackage(ThoughtscopeApp.class);
         Theme theme = "DARK".equals(prefs.get("theme", "LIGHT")) ? Theme.DARK : Theme.LIGHT;
         background = newBackground();
-        LabViewModel model = new LabViewModel(background, Platform::runLater, new TraceAnalyzer());
+        TraceAnalyzer analyzer;
+        String lexiconProblem = null;
+        try {
+            analyzer = new TraceAnalyzer(Lexicons.load(List.of()));
+        } catch (IOException | RuntimeException e) {
+            // a broken user lexicon must not keep the app from starting: say so, use the built-in one
+            analyzer = new TraceAnalyzer();
+            lexiconProblem = "Your lexicon file was not used: " + e.getMessage();
+        }
+        LabViewModel model = new LabViewModel(background, Platform::runLater, analyzer);
         double w = prefs.getDouble("width", 1360);
         double h = prefs.getDouble("height", 860);
         MainWindow window = new MainWindow(model, theme, prefs, w, h);
@@ -46,6 +58,9 @@ public final class ThoughtscopeApp extends Application {
             prefs.putDouble("height", stage.getHeight());
         });
         window.openInitial(initialFile);
+        if (lexiconProblem != null) {
+            model.errorProperty().set(lexiconProblem);
+        }
     }
 
     @Override

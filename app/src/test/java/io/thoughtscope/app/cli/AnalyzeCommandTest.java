@@ -168,6 +168,31 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void theUsersLexiconInTheConfigFolderIsAlwaysRead() throws IOException {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(config.resolve("lexicon.txt"), "moment.aha  eureka\n");
+        Path f = dir.resolve("t.txt");
+        Files.writeString(f, "<think>Eureka! 2 + 2 = 4.</think>The answer is 4.");
+        String before = System.getProperty("thoughtscope.config");
+        try {
+            System.setProperty("thoughtscope.config", config.toString());
+            Result r = run("analyze", "-f", "json", f.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(JSON.readTree(r.out().lines().findFirst().orElseThrow()).get("moments_aha").asInt()).isEqualTo(1);
+
+            System.setProperty("thoughtscope.config", dir.resolve("no-config").toString());
+            Result without = run("analyze", "-f", "json", f.toString());
+            assertThat(JSON.readTree(without.out().lines().findFirst().orElseThrow()).get("moments_aha").asInt()).isZero();
+        } finally {
+            if (before == null) {
+                System.clearProperty("thoughtscope.config");
+            } else {
+                System.setProperty("thoughtscope.config", before);
+            }
+        }
+    }
+
+    @Test
     void helpAndVersionEverywhere() {
         Result help = run("--help");
         assertThat(help.code()).isZero();

@@ -23,6 +23,8 @@ final class StepLabeler {
             StepLabel.FACT_RETRIEVAL, StepLabel.PROBLEM_SETUP};
 
     private static final double ANCHOR_BONUS = 0.5;
+    /** Traces usually open by restating the problem; the first step of the thinking leans that way. */
+    private static final double OPENING_SETUP_BONUS = 1.5;
 
     private StepLabeler() {
     }
@@ -65,6 +67,9 @@ final class StepLabeler {
         if (equation != null) {
             int ops = countOps(text, step);
             votes.add(StepLabel.ACTIVE_COMPUTATION, Math.min(ops, 3), new Evidence("equation", equation.of(text), equation));
+        }
+        if (region == Region.THINKING && indexInRegion == 0 && votes.score[StepLabel.PROBLEM_SETUP.ordinal()] > 0) {
+            votes.add(StepLabel.PROBLEM_SETUP, OPENING_SETUP_BONUS, new Evidence("position", "opening step", step));
         }
         int box = indexOfBox(text, step);
         if (box >= 0) {

@@ -25,12 +25,8 @@ public final class StepSegmenter {
     }
 
     public static List<Step> segment(CharSequence text, Span region) {
-        List<Step> steps = new ArrayList<>();
+        Steps steps = new Steps(text, region);
         final int to = region.end();
-        int segStart = region.start();
-        int paragraph = 0;
-        int nextParagraph = 0;
-        boolean content = false;   // the current step has a non-space character
         int mathDepth = 0;         // inside display math: no splitting
         boolean dollarMath = false;
         int i = region.start();
@@ -38,133 +34,133 @@ public final class StepSegmenter {
             char c = text.charAt(i);
             if (c == '\\' && i + 1 < to) {
                 char d = text.charAt(i + 1);
+                steps.content = true;
                 if (d == '[') {
                     mathDepth++;
-                    content = true;
                     i += 2;
-                    continue;
-                }
-                if (d == ']' && mathDepth > 0) {
+                } else if (d == ']' && mathDepth > 0) {
                     mathDepth--;
                     i += 2;
-                    continue;
-                }
-                if (startsWith(text, i, to, "\\begin{")) {
+                } else if (startsWith(text, i, to, "\\begin{")) {
                     mathDepth++;
-                    content = true;
                     i += 7;
-                    continue;
-                }
-                if (startsWith(text, i, to, "\\end{") && mathDepth > 0) {
+                } else if (startsWith(text, i, to, "\\end{") && mathDepth > 0) {
                     mathDepth--;
                     i += 5;
-                    continue;
+                } else {
+                    i += 2; // an escaped character (\. \$ \\) never ends a step
                 }
-                content = true;
-                i += 2; // an escaped character (\. \$ \\) never ends a step
                 continue;
             }
             if (c == '$' && i + 1 < to && text.charAt(i + 1) == '$') {
                 dollarMath = !dollarMath;
-                content = true;
+                steps.content = true;
                 i += 2;
                 continue;
             }
-            boolean inMath = mathDepth > 0 || dollarMath;
             if (c == '\n') {
-                int j = i;
-                int newlines = 0;
-                while (j < to && Character.isWhitespace(text.charAt(j))) {
-                    if (text.charAt(j) == '\n') {
-                        newlines++;
-                    }
-                    j++;
-                }
-                if (newlines >= 2) {
-                    // a blank line ends a paragraph, and any math block left open by a malformed trace
+                int j = skipWhitespace(text, i, to);
+                if (countNewlines(text, i, j) >= 2) {
+                    // a blank line ends a paragraph, and any math block a malformed trace left open
                     mathDepth = 0;
                     dollarMath = false;
-                    inMath = false;
                 }
-                if (!inMath && content) {
-                    steps.add(new Step(new Span(segStart, j), paragraph));
-                    segStart = j;
-                    content = false;
-                    if (newlines >= 2) {
-                        nextParagraph++;
-                    }
-                    paragraph = nextParagraph;
-                } else if (!content && newlines >= 2 && !steps.isEmpty()) {
-                    nextParagraph++;
-                    paragraph = nextParagraph;
+                if (mathDepth == 0 && !dollarMath && steps.content) {
+                    steps.end(i, j);
                 }
                 i = j;
                 continue;
             }
             if (!Character.isWhitespace(c)) {
-                content = true;
+                steps.content = true;
             }
+            boolean inMath = mathDepth > 0 || dollarMath;
             if (!inMath && (c == '.' || c == '!' || c == '?')) {
-                int j = i + 1;
-                while (j < to && isCloser(text.charAt(j))) {
-                    j++;
+                int j = skipClosers(text, i + 1, to);
+                if ((j == to || Character.isWhitespace(text.charAt(j))) && !(c == '.' && isNonTerminalPeriod(text, steps.start, i))) {
+                    i = steps.end(j, skipWhitespace(text, j, to));
+                } else {
+                    i = j;
                 }
-                if ((j == to || Character.isWhitespace(text.charAt(j))) && !(c == '.' && isNonTerminalPeriod(text, segStart, i))) {
-                    int k = j;
-                    int newlines = 0;
-                    while (k < to && Character.isWhitespace(text.charAt(k))) {
-                        if (text.charAt(k) == '\n') {
-                            newlines++;
-                        }
-                        k++;
-                    }
-                    steps.add(new Step(new Span(segStart, k), paragraph));
-                    segStart = k;
-                    content = false;
-                    if (newlines >= 2) {
-                        nextParagraph++;
-                    }
-                    paragraph = nextParagraph;
-                    i = k;
-                    continue;
-                }
-                i = j;
                 continue;
             }
             if (!inMath && (c == '。' || c == '！' || c == '？')) {
-                int k = i + 1;
-                while (k < to && isCloser(text.charAt(k))) {
-                    k++;
-                }
-                int newlines = 0;
-                while (k < to && Character.isWhitespace(text.charAt(k))) {
-                    if (text.charAt(k) == '\n') {
-                        newlines++;
-                    }
-                    k++;
-                }
-                steps.add(new Step(new Span(segStart, k), paragraph));
-                segStart = k;
-                content = false;
-                if (newlines >= 2) {
-                    nextParagraph++;
-                }
-                paragraph = nextParagraph;
-                i = k;
+                int j = skipClosers(text, i + 1, to);
+                i = steps.end(j, skipWhitespace(text, j, to));
                 continue;
             }
             i++;
         }
-        if (segStart < to) {
-            if (!content && !steps.isEmpty()) {
-                // trailing whitespace belongs to the last step
-                Step last = steps.removeLast();
-                steps.add(new Step(new Span(last.span().start(), to), last.paragraph()));
-            } else {
-                steps.add(new Step(new Span(segStart, to), paragraph));
+        return steps.finish();
+    }
+
+    /** The steps found so far and the one being read. */
+    private static final class Steps {
+        private final CharSequence text;
+        private final int to;
+        private final List<Step> list = new ArrayList<>();
+        int start;
+        boolean content;       // the current step has a non-space character
+        private int paragraph;
+
+        Steps(CharSequence text, Span region) {
+            this.text = text;
+            this.to = region.end();
+            this.start = region.start();
+        }
+
+        /**
+         * Ends the current step at {@code end}, where the whitespace that follows its last character
+         * (from {@code wsStart}) ends; a blank line in that whitespace starts a new paragraph.
+         */
+        int end(int wsStart, int end) {
+            list.add(new Step(new Span(start, end), paragraph));
+            if (countNewlines(text, wsStart, end) >= 2) {
+                paragraph++;
+            }
+            start = end;
+            content = false;
+            return end;
+        }
+
+        List<Step> finish() {
+            if (start < to) {
+                if (!content && !list.isEmpty()) {
+                    // trailing whitespace belongs to the last step
+                    Step last = list.removeLast();
+                    list.add(new Step(new Span(last.span().start(), to), last.paragraph()));
+                } else {
+                    list.add(new Step(new Span(start, to), paragraph));
+                }
+            }
+            return list;
+        }
+    }
+
+    private static int skipWhitespace(CharSequence text, int from, int to) {
+        int k = from;
+        while (k < to && Character.isWhitespace(text.charAt(k))) {
+            k++;
+        }
+        return k;
+    }
+
+    private static int skipClosers(CharSequence text, int from, int to) {
+        int k = from;
+        while (k < to && isCloser(text.charAt(k))) {
+            k++;
+        }
+        return k;
+    }
+
+    private static int countNewlines(CharSequence text, int from, int to) {
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) == '\n') {
+                n++;
             }
         }
-        return steps;
+        return n;
     }
 
     private static boolean isCloser(char c) {

@@ -71,6 +71,10 @@ public final class TraceSummaryView extends VBox {
         topScroll.getStyleClass().add("edge-to-edge");
         topScroll.setPrefViewportHeight(380);
         getChildren().addAll(topScroll, momentsTitle, moments);
+        // nothing to summarise before a trace is open
+        topScroll.visibleProperty().bind(model.analysisProperty().isNotNull());
+        momentsTitle.visibleProperty().bind(model.analysisProperty().isNotNull());
+        moments.visibleProperty().bind(model.analysisProperty().isNotNull());
 
         model.analysisProperty().addListener((_, _, a) -> show(a));
         show(model.getAnalysis());

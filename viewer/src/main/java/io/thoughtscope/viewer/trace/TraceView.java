@@ -34,7 +34,8 @@ public final class TraceView extends BorderPane {
     private final TraceViewModel model;
     private final StyleClassedTextArea area = new StyleClassedTextArea();
     private final Label info = new Label();
-    private final Label placeholder = new Label();
+    private final Label placeholderText = new Label();
+    private Node placeholder = placeholderText;
     private final StackPane center;
     private List<TraceViewModel.LineInfo> lines = List.of();
 
@@ -49,9 +50,9 @@ public final class TraceView extends BorderPane {
         area.setParagraphGraphicFactory(this::gutter);
         VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
 
-        placeholder.getStyleClass().add("trace-placeholder");
-        placeholder.setWrapText(true);
-        placeholder.setMaxWidth(460);
+        placeholderText.getStyleClass().add("trace-placeholder");
+        placeholderText.setWrapText(true);
+        placeholderText.setMaxWidth(560);
         center = new StackPane(scroll, placeholder);
         setCenter(center);
 
@@ -77,9 +78,19 @@ public final class TraceView extends BorderPane {
         showAnalysis(model.getAnalysis());
     }
 
-    /** The placeholder shown while no trace is loaded. */
+    /** The text shown while no trace is loaded. */
     public void setPlaceholderText(String text) {
-        placeholder.setText(text);
+        placeholderText.setText(text);
+        setPlaceholder(placeholderText);
+    }
+
+    /** What is shown while no trace is loaded (a welcome with actions, for example). */
+    public void setPlaceholder(Node node) {
+        boolean visible = placeholder.isVisible();
+        center.getChildren().remove(placeholder);
+        placeholder = node;
+        placeholder.setVisible(visible);
+        center.getChildren().add(placeholder);
     }
 
     /** The text area, for the app's own key bindings and for tests. */

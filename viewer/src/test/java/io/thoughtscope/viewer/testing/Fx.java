@@ -1,5 +1,6 @@
 package io.thoughtscope.viewer.testing;
 
+import io.thoughtscope.viewer.FxToolkit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -23,26 +23,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class Fx {
 
-    private static boolean started;
-
     private Fx() {
     }
 
-    public static synchronized void start() throws InterruptedException {
-        if (started) {
-            return;
-        }
-        CountDownLatch latch = new CountDownLatch(1);
-        try {
-            Platform.startup(latch::countDown);
-        } catch (IllegalStateException already) {
-            latch.countDown();
-        }
-        Platform.setImplicitExit(false);
-        if (!latch.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("JavaFX did not start");
-        }
-        started = true;
+    public static void start() throws InterruptedException {
+        FxToolkit.startOnce();
     }
 
     public static <T> T call(Callable<T> action) throws Exception {

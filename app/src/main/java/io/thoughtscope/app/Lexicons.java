@@ -1,0 +1,26 @@
+package io.thoughtscope.app;
+
+import io.thoughtscope.reasoning.analysis.Lexicon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The lexicon the app uses: the built-in cues, the user's lexicon file if there is one, and any given files. */
+public final class Lexicons {
+
+    private Lexicons() {
+    }
+
+    public static Lexicon load(List<Path> extra) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Path user = AppDirs.userLexicon();
+        if (Files.isRegularFile(user)) {
+            files.add(user);
+        }
+        files.addAll(extra);
+        return Lexicon.builtInPlus(files);
+    }
+}
