@@ -130,19 +130,10 @@ public final class TraceAnalyzer {
         // 5. answers
         List<Answer> candidates = AnswerExtractor.candidates(trace);
         if (truth != null) {
-            List<Answer> graded = new ArrayList<>(candidates.size());
-            for (Answer a : candidates) {
-                graded.add(a.withVerdict(AnswerGrader.grade(a.raw(), truth).verdict()));
-            }
-            candidates = graded;
+            candidates = AnswerGrader.gradeAll(candidates, truth);
         }
+        // the final answer is one of the (graded) candidates
         Answer finalAnswer = AnswerExtractor.finalAnswer(trace, candidates).orElse(null);
-        if (finalAnswer != null && truth != null) {
-            // the extractor returns one of the graded candidates; grade again only if it built a new one
-            if (finalAnswer.verdict() == Verdict.UNGRADED) {
-                finalAnswer = finalAnswer.withVerdict(AnswerGrader.grade(finalAnswer.raw(), truth).verdict());
-            }
-        }
         Verdict verdict = truth == null ? Verdict.UNGRADED
                 : finalAnswer == null ? Verdict.INCORRECT : finalAnswer.verdict();
 
