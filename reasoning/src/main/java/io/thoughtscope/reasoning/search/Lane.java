@@ -384,7 +384,7 @@ final class Lane {
         heldText.setLength(0);
         if (!before.isEmpty()) {
             node.appendText(before);
-            force(node, before);
+            thinkingTokens += force(node, before);
         }
         inject(text, NodeKind.BRANCH);
     }
@@ -410,17 +410,24 @@ final class Lane {
         closed = true;
     }
 
-    /** An intervention node with {@code text}, forced into the sequence; the lane goes on below it. */
+    /**
+     * An intervention node with {@code text}, forced into the sequence; the lane goes on below it.
+     * Text injected into the thinking counts as thinking (as in s1), so a model that keeps
+     * closing right after each injection still reaches a minimum.
+     */
     private void inject(String text, NodeKind next) {
         node.setStatus(NodeStatus.DONE);
         Node intervention = live.addNode(node, NodeKind.INTERVENTION, iteration, text);
-        force(intervention, text);
+        int forced = force(intervention, text);
+        if (next != NodeKind.ANSWER && thinking) {
+            thinkingTokens += forced;
+        }
         intervention.setStatus(NodeStatus.DONE);
         node = live.addNode(intervention, next, iteration, "");
         injections++;
     }
 
-    private void force(Node into, String text) {
+    private int force(Node into, String text) {
         int[] ids = live.model().tokenizer().tokenize(text, false, true);
         if (ids.length > 0) {
             live.model().append(sequence, ids);
@@ -428,6 +435,7 @@ final class Lane {
             pathTokens += ids.length;
             lastChar = text.charAt(text.length() - 1);
         }
+        return ids.length;
     }
 
     // ---- what strategies and steerings read
@@ -454,7 +462,7 @@ final class Lane {
         return closed;
     }
 
-    /** Tokens the model produced inside the thinking on this lane (closing tags not counted). */
+    /** Tokens of thinking on this lane: produced and injected ones, closing tags not counted. */
     int thinkingTokens() {
         return thinkingTokens;
     }
