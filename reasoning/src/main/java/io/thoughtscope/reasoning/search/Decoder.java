@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Decodes many lanes together: one model step per token position for all running lanes, so N
  * samples cost N-wide batches rather than N separate generations. Lanes that are not open yet
- * start as soon as the model has room for their sequence; finished lanes are parked at once so
- * that their sequences can serve as fork sources or make room.
+ * (and continuations waiting for their sequence) start as soon as the model has room; finished
+ * lanes are parked at once so that their sequences can serve as fork sources or make room.
  */
 final class Decoder {
 
@@ -32,7 +32,7 @@ final class Decoder {
         }
         while (true) {
             live.checkCancelled();
-            while (!waiting.isEmpty() && (active.isEmpty() || live.cache().canOpen())) {
+            while (!waiting.isEmpty() && (active.isEmpty() || waiting.peek().canOpen())) {
                 Lane lane = waiting.poll();
                 lane.open();
                 active.add(lane);

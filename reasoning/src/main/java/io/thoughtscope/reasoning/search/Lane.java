@@ -83,6 +83,8 @@ final class Lane {
     private int logprobCount;
     private char lastChar;
     private Stop stop;
+    /** The kind of node a continuation starts with, while it waits for its sequence. */
+    private NodeKind continuation;
     private final List<Held> held = new ArrayList<>();
     private final StringBuilder heldText = new StringBuilder();
     /** Where the closing tag starts in {@link #heldText} while a steering decides on it. */
@@ -102,16 +104,30 @@ final class Lane {
 
     // ---- life
 
+    /** Whether the lane holds its sequence (a continuation that waits for it does not). */
     boolean isOpen() {
-        return sequence != null;
+        return sequence != null && continuation == null;
     }
 
     boolean running() {
-        return sequence != null && stop == null;
+        return isOpen() && stop == null;
     }
 
-    /** Takes a sequence at the start node and creates the lane's first node. */
+    /** Whether {@link #open} can take a sequence now without exceeding the model's limit. */
+    boolean canOpen() {
+        return continuation != null && live.cache().isParked(sequence) || live.cache().canOpen();
+    }
+
+    /** Takes a sequence at the start node and creates the lane's first node (or the continuation's). */
     void open() {
+        if (continuation != null) {
+            sequence = live.cache().reclaim(sequence, node);
+            node = live.addNode(node, continuation, iteration, "");
+            continuation = null;
+            stop = null;
+            resetStep();
+            return;
+        }
         sequence = live.cache().open(start);
         first = live.addNode(start, kind, iteration, "");
         node = first;
@@ -126,18 +142,16 @@ final class Lane {
 
     /**
      * Goes on after a step into a new node below the current one (an MCTS rollout, the next
-     * step). The lane's sequence is taken back from the cache, or opened again if it was evicted.
+     * step) when the decoder next runs it; its sequence is taken back from the cache then, or
+     * opened again if it was evicted meanwhile.
      */
     void continueInto(NodeKind nextKind, int nextIteration, Rules nextRules) {
         if (stop != Stop.STEP_END) {
             throw new IllegalStateException("only a lane that ended a step can go on, this one: " + stop);
         }
-        sequence = live.cache().reclaim(sequence, node);
         iteration = nextIteration;
         rules = nextRules;
-        node = live.addNode(node, nextKind, iteration, "");
-        stop = null;
-        resetStep();
+        continuation = nextKind;
     }
 
     /** Hands the finished lane's sequence to the cache as a source for forks. */
