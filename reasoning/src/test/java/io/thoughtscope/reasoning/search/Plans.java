@@ -10,20 +10,20 @@ import java.util.function.BiFunction;
  * the whole text the model means to write; the script emits the next token of it (the longest
  * vocabulary word that fits, else one character) and ends when the text is complete.
  */
-final class Plans {
+public final class Plans {
 
     /** Where the generated text starts: after the scripted chat template's assistant prefix. */
     static final String ASSISTANT = "assistant: ";
 
     /** The word tokens of the test vocabulary. */
-    static final List<String> WORDS = List.of("</think>", " Alternatively", "Alternatively", " Wait", "Wait",
+    public static final List<String> WORDS = List.of("</think>", " Alternatively", "Alternatively", " Wait", "Wait",
             " yes", " no", "!</");
 
     private Plans() {
     }
 
     /** The text after the assistant prefix (the opening tag of the prompt included). */
-    static String generated(String text) {
+    public static String generated(String text) {
         int at = text.indexOf(ASSISTANT);
         return at < 0 ? "" : text.substring(at + ASSISTANT.length());
     }
@@ -38,7 +38,7 @@ final class Plans {
     }
 
     /** The next token of {@code plan} after {@code done}. */
-    static ScriptedModel.Dist next(String done, String plan, List<String> words) {
+    public static ScriptedModel.Dist next(String done, String plan, List<String> words) {
         if (!plan.startsWith(done)) {
             throw new AssertionError("the plan '" + plan + "' does not continue '" + done + "'");
         }
