@@ -54,9 +54,6 @@ final class Lane {
             return new Rules(maxPathTokens, delimiter, stepMaxTokens, topK, s);
         }
 
-        Rules withTopK(int k) {
-            return new Rules(maxPathTokens, delimiter, stepMaxTokens, k, steering);
-        }
     }
 
     /** A token kept back from the tree, with the sequence length before it. */
@@ -74,13 +71,9 @@ final class Lane {
     private Node node;
     private boolean thinking;
     private boolean closed;
-    private int produced;
     private int thinkingTokens;
     private int stepTokens;
     private int pathTokens;
-    private int injections;
-    private double logprobSum;
-    private int logprobCount;
     private char lastChar;
     private Stop stop;
     /** The kind of node a continuation starts with, while it waits for its sequence. */
@@ -161,10 +154,6 @@ final class Lane {
         }
     }
 
-    void release() {
-        live.cache().release(sequence);
-    }
-
     // ---- decoding
 
     StepRequest request() {
@@ -183,7 +172,6 @@ final class Lane {
     }
 
     void accept(TokenStep step) {
-        produced++;
         live.countGenerated(1);
         Token t = step.token();
         if (step.endOfGeneration()) {
@@ -196,10 +184,6 @@ final class Lane {
         }
         pathTokens++;
         stepTokens++;
-        if (t.hasLogprob()) {
-            logprobSum += t.logprob();
-            logprobCount++;
-        }
         steering.produced(this, t);
         if (thinking) {
             acceptThinking(t);
@@ -438,7 +422,6 @@ final class Lane {
         }
         intervention.setStatus(NodeStatus.DONE);
         node = live.addNode(intervention, next, iteration, "");
-        injections++;
     }
 
     private int force(Node into, String text) {
@@ -481,15 +464,6 @@ final class Lane {
         return thinkingTokens;
     }
 
-    /** Tokens the model produced on this lane, end of generation and dropped tokens included. */
-    int produced() {
-        return produced;
-    }
-
-    int injections() {
-        return injections;
-    }
-
     /** The last character of the path's text (a newline at the start). */
     char lastChar() {
         return lastChar;
@@ -497,18 +471,5 @@ final class Lane {
 
     ThinkTags tags() {
         return live.tags();
-    }
-
-    /** Mean log-probability of the tokens the lane produced, NaN without data. */
-    double meanLogprob() {
-        return logprobCount == 0 ? Double.NaN : logprobSum / logprobCount;
-    }
-
-    int iteration() {
-        return iteration;
-    }
-
-    Sequence sequence() {
-        return sequence;
     }
 }

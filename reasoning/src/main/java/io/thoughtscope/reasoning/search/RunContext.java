@@ -32,6 +32,8 @@ public final class RunContext {
     private final Consumer<ReasoningTree> onTree;
     private final boolean keepLive;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    /** Whether a run is under way: only then is the model told to stop its current call. */
+    private volatile boolean running;
 
     private RunContext(Builder b) {
         this.model = b.model;
@@ -77,10 +79,19 @@ public final class RunContext {
         return keepLive;
     }
 
-    /** Asks the running strategy to stop; it returns promptly with its tree consistent. */
+    /**
+     * Asks the running strategy to stop; it returns promptly with its tree consistent. A
+     * cancelled context stays cancelled: a later run on it stops at once.
+     */
     public void cancel() {
         cancelled.set(true);
-        model.cancel();
+        if (running) {
+            model.cancel(); // interrupts a long prefill or step; the flag catches the rest between steps
+        }
+    }
+
+    void running(boolean value) {
+        running = value;
     }
 
     public boolean isCancelled() {

@@ -53,7 +53,7 @@ public record RunResult(StrategySpec strategy, long seed, ReasoningTree tree, Ru
         long pruned = nodes.stream().filter(n -> n.status() == NodeStatus.PRUNED).count();
         long cut = nodes.stream().filter(n -> n.status() == NodeStatus.CUT_OFF).count();
         StringBuilder sb = new StringBuilder();
-        sb.append(Strategies.format(strategy)).append('\n');
+        sb.append(Strategies.label(strategy)).append('\n');
         sb.append(String.format(Locale.ROOT, "%s · %d nodes, %d leaves", status == RunStatus.COMPLETED ? "completed" : "cut short",
                 nodes.size(), tree.leaves().size()));
         if (pruned > 0) {

@@ -2,6 +2,7 @@ package io.thoughtscope.reasoning.search;
 
 import io.thoughtscope.reasoning.model.Answer;
 import io.thoughtscope.reasoning.model.Node;
+import io.thoughtscope.reasoning.model.NodeStatus;
 import io.thoughtscope.reasoning.model.ReasoningTree;
 import io.thoughtscope.reasoning.model.RunStatus;
 import io.thoughtscope.reasoning.model.StrategySpec;
@@ -54,6 +55,7 @@ public abstract sealed class Strategy
         LiveTree live = null;
         Outcome outcome = Outcome.NONE;
         RunStatus status = RunStatus.COMPLETED;
+        ctx.running(true);
         try {
             live = LiveTree.start(ctx, tree, params);
             outcome = grow(live);
@@ -62,6 +64,8 @@ public abstract sealed class Strategy
         } catch (RuntimeException | Error e) {
             finish(live, tree, false);
             throw e;
+        } finally {
+            ctx.running(false);
         }
         finish(live, tree, ctx.keepLive());
         Counters used = model.counters().minus(before);
@@ -80,7 +84,7 @@ public abstract sealed class Strategy
     private static void finish(LiveTree live, ReasoningTree tree, boolean keep) {
         if (live == null) {
             for (Node n : tree.nodes()) {
-                n.setStatus(io.thoughtscope.reasoning.model.NodeStatus.CUT_OFF);
+                n.setStatus(NodeStatus.CUT_OFF); // the prompt was never evaluated
             }
             return;
         }

@@ -154,6 +154,29 @@ class ChainTest {
     }
 
     @Test
+    void cancellingAFinishedRunLeavesTheModelAloneForTheNextOne() {
+        ScriptedModel model = Plans.model((g, s) -> THOUGHT);
+        RunContext first = RunContext.builder(model, Plans.problem("12")).build();
+        Strategy chain = Strategies.create(Strategies.parse("chain"));
+        assertThat(chain.run(first).status()).isEqualTo(RunStatus.COMPLETED);
+        first.cancel();
+        assertThat(chain.run(first).status()).isEqualTo(RunStatus.CUT_SHORT); // a cancelled context stays so
+        RunResult next = chain.run(RunContext.builder(model, Plans.problem("12")).build());
+        assertThat(next.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(next.isCorrect()).isTrue();
+    }
+
+    @Test
+    void theSummaryNamesTheShapeTheCostsAndTheAnswer() {
+        RunResult r = run(Plans.model((g, s) -> THOUGHT), "chain max-tokens=100", "12");
+        String summary = r.summary();
+        assertThat(summary).startsWith("chain max-tokens=100\ncompleted · 3 nodes, 1 leaves · ")
+                .contains(r.tokens().generated() + " tokens generated, " + r.tokens().evaluated() + " evaluated (prompt "
+                        + r.tokens().prompt() + ", tree " + r.tokens().unique() + ")")
+                .contains("answer: 12 · correct · node 2");
+    }
+
+    @Test
     void aConversationReplacesThePresetMessage() {
         ScriptedModel model = Plans.model((g, s) -> THOUGHT);
         RunResult r = Strategies.create(Strategies.parse("chain")).run(RunContext.builder(model, Plans.problem("12"))

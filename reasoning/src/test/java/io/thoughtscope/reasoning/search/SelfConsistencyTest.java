@@ -45,6 +45,8 @@ class SelfConsistencyTest {
         assertThat(r.answer()).hasValueSatisfying(a -> assertThat(a.raw()).isEqualTo("12"));
         assertThat(r.verdict()).isEqualTo(Verdict.CORRECT);
         assertThat(tally.format()).contains("agreement 50.0% of 8 samples").contains("(no answer)");
+        assertThat(r.summary()).contains("answer: 12 · correct").contains("12               ×4  nodes ")
+                .contains("13               ×2  nodes ");
     }
 
     @Test
