@@ -62,7 +62,7 @@ class GgufFuzzTest {
 
     @Test
     void aModelCutInsideItsHeaderOrDataIsRefused() throws IOException {
-        for (int length = 0; length < tinyDataStart; length++) {
+        for (int length = 0; length < tinyDataStart; length += 5) {
             assertThat(readSurvives(Arrays.copyOf(tinyModel, length), "cut at " + length)).isFalse();
         }
         for (int length = (int) tinyDataStart; length < tinyModel.length; length += 97) {
