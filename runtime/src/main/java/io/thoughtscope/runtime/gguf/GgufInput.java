@@ -95,11 +95,6 @@ final class GgufInput {
         }
     }
 
-    void skip(long count, String what) throws IOException {
-        require(count, what);
-        seek(position + count);
-    }
-
     void seek(long target) {
         position = target;
         long inWindow = target - windowStart;
