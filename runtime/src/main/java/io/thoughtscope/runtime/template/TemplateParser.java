@@ -647,7 +647,7 @@ final class TemplateParser {
     }
 
     private Expr call(Expr callee) {
-        Token open = expectOperator("(");
+        expectOperator("(");
         List<Expr> args = new ArrayList<>();
         List<Named> kwargs = new ArrayList<>();
         while (!peek().isOperator(")")) {
@@ -672,7 +672,7 @@ final class TemplateParser {
             }
         }
         next();
-        return new Expr.Call(callee, args, kwargs, open.pos());
+        return new Expr.Call(callee, args, kwargs, callee.pos());
     }
 
     // ---- tokens ----
