@@ -59,6 +59,7 @@ final class JsonEncoder {
 
     private void write(Object value, int level) {
         budget.step();
+        RenderBudget.checkValueDepth(level);
         switch (value) {
             case null -> out.append("null");
             case Boolean b -> out.append(b ? "true" : "false");

@@ -21,8 +21,8 @@ final class PythonText {
             case null -> "None";
             case String s -> s;
             case Undefined u -> "";
-            case List<?> l -> write(l, new TextBuilder(budget)).build();
-            case Map<?, ?> m -> write(m, new TextBuilder(budget)).build();
+            case List<?> l -> write(l, new TextBuilder(budget), 0).build();
+            case Map<?, ?> m -> write(m, new TextBuilder(budget), 0).build();
             case Namespace ns -> new TextBuilder(budget).append("<Namespace ")
                     .append(str(ns.attributes(), budget)).append(">").build();
             default -> scalar(value);
@@ -47,7 +47,8 @@ final class PythonText {
         };
     }
 
-    private static TextBuilder write(Object value, TextBuilder out) {
+    private static TextBuilder write(Object value, TextBuilder out, int depth) {
+        RenderBudget.checkValueDepth(depth);
         switch (value) {
             case String s -> out.append(quote(s));
             case List<?> list -> {
@@ -57,7 +58,7 @@ final class PythonText {
                     if (i > 0) {
                         out.append(", ");
                     }
-                    write(list.get(i), out);
+                    write(list.get(i), out, depth + 1);
                 }
                 out.append(tuple ? (list.size() == 1 ? ",)" : ")") : "]");
             }
@@ -69,9 +70,9 @@ final class PythonText {
                         out.append(", ");
                     }
                     first = false;
-                    write(e.getKey(), out);
+                    write(e.getKey(), out, depth + 1);
                     out.append(": ");
-                    write(e.getValue(), out);
+                    write(e.getValue(), out, depth + 1);
                 }
                 out.append("}");
             }

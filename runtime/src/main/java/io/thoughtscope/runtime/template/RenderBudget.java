@@ -5,6 +5,9 @@ import io.thoughtscope.runtime.template.TemplateException.Kind;
 /** Counts what one render spends and stops it at the {@link TemplateLimits}. */
 final class RenderBudget {
 
+    /** Lists and dicts nested deeper than this are refused when printed, compared or converted. */
+    static final int MAX_VALUE_DEPTH = 200;
+
     /** Jinja's sandbox refuses ranges longer than this; so do we. */
     static final int MAX_RANGE = 100_000;
 
@@ -83,6 +86,12 @@ final class RenderBudget {
 
     void exit() {
         nesting--;
+    }
+
+    static void checkValueDepth(int depth) {
+        if (depth > MAX_VALUE_DEPTH) {
+            throw limit("a value nests lists or dicts more than " + MAX_VALUE_DEPTH + " deep");
+        }
     }
 
     static EvalError limit(String message) {

@@ -490,9 +490,9 @@ final class TemplateParser {
                 }
                 case "[" -> new Expr.ListLiteral(items("]"), t.pos());
                 case "{" -> dict(t);
-                default -> throw error("unexpected " + t.describe(), t);
+                default -> throw error("expected an expression, got " + t.describe(), t);
             };
-            default -> throw error("unexpected " + t.describe(), t);
+            default -> throw error("expected an expression, got " + t.describe(), t);
         };
     }
 

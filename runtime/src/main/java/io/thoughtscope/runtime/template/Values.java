@@ -26,6 +26,13 @@ final class Values {
 
     /** Turns caller values into template values: every integer a Long, every list and map a copy. */
     static Object fromJava(Object o) {
+        return fromJava(o, 0);
+    }
+
+    private static Object fromJava(Object o, int depth) {
+        if (depth > RenderBudget.MAX_VALUE_DEPTH) {
+            throw new IllegalArgumentException("template values nest more than " + RenderBudget.MAX_VALUE_DEPTH + " deep");
+        }
         return switch (o) {
             case null -> null;
             case String s -> s;
@@ -48,15 +55,15 @@ final class Values {
             case Enum<?> e -> e.name();
             case Map<?, ?> map -> {
                 Map<Object, Object> copy = new LinkedHashMap<>();
-                map.forEach((k, v) -> copy.put(fromJava(k), fromJava(v)));
+                map.forEach((k, v) -> copy.put(fromJava(k, depth + 1), fromJava(v, depth + 1)));
                 yield Collections.unmodifiableMap(copy);
             }
             case Collection<?> c -> {
                 List<Object> copy = new ArrayList<>(c.size());
-                c.forEach(item -> copy.add(fromJava(item)));
+                c.forEach(item -> copy.add(fromJava(item, depth + 1)));
                 yield Collections.unmodifiableList(copy);
             }
-            case Object[] array -> fromJava(java.util.Arrays.asList(array));
+            case Object[] array -> fromJava(java.util.Arrays.asList(array), depth);
             default -> throw new IllegalArgumentException("a template value must be a String, Number, Boolean, "
                     + "List, Map or null, not " + o.getClass().getName());
         };
@@ -102,6 +109,11 @@ final class Values {
 
     /** Python {@code ==}: numbers by value across int, float and bool; lists, tuples and dicts deeply. */
     static boolean equal(Object a, Object b) {
+        return equal(a, b, 0);
+    }
+
+    private static boolean equal(Object a, Object b, int depth) {
+        RenderBudget.checkValueDepth(depth);
         if (a == b) {
             return true;
         }
@@ -122,7 +134,7 @@ final class Values {
                 return false;
             }
             for (int i = 0; i < x.size(); i++) {
-                if (!equal(x.get(i), y.get(i))) {
+                if (!equal(x.get(i), y.get(i), depth + 1)) {
                     return false;
                 }
             }
@@ -134,7 +146,7 @@ final class Values {
             }
             for (Map.Entry<?, ?> e : x.entrySet()) {
                 Object other = mapGet(y, e.getKey());
-                if (other == ABSENT || !equal(e.getValue(), other)) {
+                if (other == ABSENT || !equal(e.getValue(), other, depth + 1)) {
                     return false;
                 }
             }
@@ -145,6 +157,11 @@ final class Values {
 
     /** Python ordering ({@code <}): numbers, strings by code point, lists and tuples element-wise. */
     static int compare(Object a, Object b, String op) {
+        return compare(a, b, op, 0);
+    }
+
+    private static int compare(Object a, Object b, String op, int depth) {
+        RenderBudget.checkValueDepth(depth);
         if (isNumber(a) && isNumber(b)) {
             return compareNumbers(a, b);
         }
@@ -154,7 +171,7 @@ final class Values {
         if (a instanceof List<?> x && b instanceof List<?> y && (x instanceof TupleList) == (y instanceof TupleList)) {
             for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
                 if (!equal(x.get(i), y.get(i))) {
-                    return compare(x.get(i), y.get(i), op);
+                    return compare(x.get(i), y.get(i), op, depth + 1);
                 }
             }
             return Integer.compare(x.size(), y.size());
