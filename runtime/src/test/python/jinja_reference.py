@@ -1,9 +1,12 @@
-"""Renders the cases of jinja-cases with real Jinja2, configured as Hugging Face's
-apply_chat_template configures it, and writes what each one gives to the JSON file that
-JinjaConformanceTemplateTest replays against our interpreter.
+"""Renders test cases with real Jinja2, configured as Hugging Face's apply_chat_template
+configures it, and writes what each one gives to JSON files that our tests replay:
+
+- jinja-cases.json: small templates, one feature each (JinjaConformanceTemplateTest);
+- real-template-cases.json: every real chat template kept as a test resource, rendering a set of
+  standard conversations (RealTemplateConformanceTest).
 
 Run from the repository root:  python3 runtime/src/test/python/jinja_reference.py
-(Jinja2 3.1.x; the file records the version it was made with.)
+(Jinja2 3.1.x; the files record the version they were made with.)
 """
 import json
 import pathlib
@@ -14,7 +17,13 @@ from jinja2 import nodes
 from jinja2.ext import Extension
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-OUT = pathlib.Path("runtime/src/test/resources/io/thoughtscope/runtime/template/jinja-cases.json")
+RESOURCES = pathlib.Path("runtime/src/test/resources/io/thoughtscope/runtime/template")
+OUT = RESOURCES / "jinja-cases.json"
+REAL_OUT = RESOURCES / "real-template-cases.json"
+
+# strftime_now reads this instant, so that dated templates render the same every run (the Java
+# side uses a fixed clock at the same time, in UTC)
+NOW = datetime(2025, 3, 7, 9, 30)
 
 
 class AssistantTracker(Extension):
@@ -42,7 +51,7 @@ def environment():
         raise jinja2.exceptions.TemplateError(message)
 
     def strftime_now(format):
-        return datetime.now().strftime(format)
+        return NOW.strftime(format)
 
     env.filters["tojson"] = tojson
     env.globals["raise_exception"] = raise_exception
@@ -225,23 +234,79 @@ CASES = [
 ]
 
 
+SYSTEM = {"role": "system", "content": "You are a careful assistant."}
+QUESTION = {"role": "user", "content": "What is 17 * 23?"}
+ANSWER = {"role": "assistant", "content": "<think>\n17 * 23 = 340 + 51 = 391.\n</think>\n\n**391**"}
+FOLLOW_UP = {"role": "user", "content": "And 18 * 23?"}
+TOOLS = [{"type": "function", "function": {"name": "get_weather", "description": "Current weather in a city",
+          "parameters": {"type": "object", "properties": {"city": {"type": "string", "description": "City name"}},
+                         "required": ["city"]}}}]
+
+
+def tool_round_trip(arguments):
+    return [{"role": "user", "content": "Weather in Paris?"},
+            {"role": "assistant", "content": "", "tool_calls": [
+                {"id": "call12345", "type": "function", "function": {"name": "get_weather", "arguments": arguments}}]},
+            {"role": "tool", "tool_call_id": "call12345", "name": "get_weather", "content": "{\"temp_c\": 18}"},
+            {"role": "assistant", "content": "It is 18 °C in Paris."},
+            {"role": "user", "content": "Thanks!"}]
+
+
+# what apply_chat_template passes besides the conversation
+BASE = {"tools": None, "documents": None, "bos_token": "<s>", "eos_token": "</s>"}
+CONVERSATIONS = [
+    ("question", {"messages": [SYSTEM, QUESTION], "add_generation_prompt": True}),
+    ("question without system", {"messages": [QUESTION], "add_generation_prompt": True}),
+    ("question, no generation prompt", {"messages": [SYSTEM, QUESTION], "add_generation_prompt": False}),
+    ("follow-up after a thinking answer", {"messages": [SYSTEM, QUESTION, ANSWER, FOLLOW_UP], "add_generation_prompt": True}),
+    ("answer with reasoning_content", {"messages": [QUESTION, {"role": "assistant", "content": "**391**",
+                                                               "reasoning_content": "17 * 23 = 391."}],
+                                       "add_generation_prompt": False}),
+    ("thinking off", {"messages": [SYSTEM, QUESTION], "add_generation_prompt": True, "enable_thinking": False}),
+    ("thinking on", {"messages": [SYSTEM, QUESTION], "add_generation_prompt": True, "enable_thinking": True}),
+    ("tools offered", {"messages": [SYSTEM, {"role": "user", "content": "Weather in Paris?"}], "tools": TOOLS,
+                       "add_generation_prompt": True}),
+    ("tool call, arguments as text", {"messages": tool_round_trip("{\"city\": \"Paris\"}"), "add_generation_prompt": True}),
+    ("tool call, arguments as object", {"messages": tool_round_trip({"city": "Paris"}), "add_generation_prompt": True}),
+    ("two user turns in a row", {"messages": [QUESTION, FOLLOW_UP], "add_generation_prompt": True}),
+    ("unicode and whitespace", {"messages": [{"role": "user", "content": "  Ünïcödé ｜ 😀 \n"}], "add_generation_prompt": True}),
+]
+
+
+def outcome(env, template, variables):
+    try:
+        return {"expected": env.from_string(template).render(**variables)}
+    except jinja2.exceptions.TemplateSyntaxError as e:
+        return {"error": "syntax", "message": str(e)}
+    except Exception as e:  # noqa: BLE001 - any failure is an expected outcome here
+        kind = "raised" if type(e) is jinja2.exceptions.TemplateError else "render"
+        return {"error": kind, "message": f"{type(e).__name__}: {e}"}
+
+
+def real_template_cases(env):
+    cases = []
+    for path in sorted(RESOURCES.glob("*.jinja")):
+        template = path.read_text(encoding="utf-8")
+        for name, conversation in CONVERSATIONS:
+            variables = {**BASE, **conversation}
+            cases.append({"template": path.stem, "conversation": name, "variables": variables,
+                          **outcome(env, template, variables)})
+    return cases
+
+
 def main():
     env = environment()
     results = []
     for name, template, variables in CASES:
-        case = {"name": name, "template": template, "variables": variables}
-        try:
-            case["expected"] = env.from_string(template).render(**variables)
-        except jinja2.exceptions.TemplateSyntaxError as e:
-            case["error"] = "syntax"
-            case["message"] = str(e)
-        except Exception as e:  # noqa: BLE001 - any failure is an expected outcome here
-            case["error"] = "raised" if type(e) is jinja2.exceptions.TemplateError else "render"
-            case["message"] = f"{type(e).__name__}: {e}"
-        results.append(case)
-    OUT.write_text(json.dumps({"jinja2": jinja2.__version__, "cases": results}, ensure_ascii=False, indent=1) + "\n",
-                   encoding="utf-8")
-    print(f"{len(results)} cases, {sum('error' in c for c in results)} expected errors -> {OUT}")
+        results.append({"name": name, "template": template, "variables": variables, **outcome(env, template, variables)})
+    write(OUT, results)
+    write(REAL_OUT, real_template_cases(env))
+
+
+def write(path, cases):
+    path.write_text(json.dumps({"jinja2": jinja2.__version__, "cases": cases}, ensure_ascii=False, indent=1) + "\n",
+                    encoding="utf-8")
+    print(f"{len(cases)} cases, {sum('error' in c for c in cases)} expected errors -> {path}")
 
 
 if __name__ == "__main__":

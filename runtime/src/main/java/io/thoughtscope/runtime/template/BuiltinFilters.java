@@ -30,10 +30,7 @@ final class BuiltinFilters {
 
     static {
         FILTERS.put("abs", (r, v, a) -> abs(v));
-        FILTERS.put("attr", (r, v, a) -> v instanceof Map<?, ?> m
-                ? (CollectionMethods.isMapMethod(a.string(0, "name", "attr")) ? new BoundMethod(m, a.string(0, "name", "attr"))
-                        : Undefined.attribute(m, a.string(0, "name", "attr")))
-                : Values.getAttr(v, a.string(0, "name", "attr")));
+        FILTERS.put("attr", (r, v, a) -> attr(v, a.string(0, "name", "attr")));
         FILTERS.put("capitalize", (r, v, a) -> PythonStrings.capitalize(soft(r, v)));
         FILTERS.put("center", (r, v, a) -> StringMethods.call(r, soft(r, v), "center",
                 Arguments.of(List.of(a.get(0, "width", 80L)))));
@@ -135,6 +132,14 @@ final class BuiltinFilters {
             case Boolean b -> b ? 1L : 0L;
             case null, default -> throw new EvalError("bad operand type for abs(): '" + Values.typeName(v) + "'");
         };
+    }
+
+    /** Only an attribute, never an item: a dict key is not an attribute of the dict. */
+    private static Object attr(Object v, String name) {
+        if (v instanceof Map<?, ?> m) {
+            return CollectionMethods.isMapMethod(name) ? new BoundMethod(m, name) : Undefined.attribute(m, name);
+        }
+        return Values.getAttr(v, name);
     }
 
     private static Object fallback(Renderer r, Object v, Arguments a) {

@@ -111,8 +111,4 @@ public final class ChatTemplate {
     public String source() {
         return source;
     }
-
-    TemplateLimits limits() {
-        return limits;
-    }
 }

@@ -20,10 +20,6 @@ final class TextBuilder {
         return this;
     }
 
-    TextBuilder append(char c) {
-        return append(String.valueOf(c));
-    }
-
     int length() {
         return text.length();
     }

@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -336,11 +335,5 @@ final class Values {
             throw u.misuse();
         }
         return key;
-    }
-
-    static List<Object> listOf(Iterator<?> items) {
-        List<Object> list = new ArrayList<>();
-        items.forEachRemaining(list::add);
-        return list;
     }
 }

@@ -34,6 +34,10 @@ import java.util.Map;
  *       HuggingFaceTB/SmolLM3-3B.</li>
  *   <li>{@code mistral-small-3.1-24b-instruct-2503.jinja}: ggml-org/llama.cpp,
  *       models/templates/mistralai-Mistral-Small-3.1-24B-Instruct-2503.jinja (commit 9190da2).</li>
+ *   <li>{@code deepseek-v3.1.jinja}: ggml-org/llama.cpp, models/templates/deepseek-ai-DeepSeek-V3.1.jinja
+ *       (commit 0374c5b).</li>
+ *   <li>{@code nemotron-nano-v2.jinja}: ggml-org/llama.cpp, models/templates/NVIDIA-Nemotron-Nano-v2.jinja
+ *       (commit 5801ed3).</li>
  * </ul>
  * Every expected prompt in the tests was derived from the template by hand and checked against
  * real Jinja2 3.1.6 set up as Hugging Face's apply_chat_template sets it up.

@@ -10,8 +10,8 @@ import static io.thoughtscope.runtime.template.RealTemplates.DEEPSEEK_BOS;
 import static io.thoughtscope.runtime.template.RealTemplates.DEEPSEEK_EOS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DeepSeek-R1 distill templates (Qwen and Llama bases); sources in {@link RealTemplates}. */
-class DeepSeekR1TemplateTest {
+/** DeepSeek-R1 distill templates (Qwen and Llama bases) and DeepSeek-V3.1; sources in {@link RealTemplates}. */
+class DeepSeekTemplateTest {
 
     private static final Map<String, Object> TOKENS = Map.of("bos_token", DEEPSEEK_BOS, "eos_token", DEEPSEEK_EOS);
     private static final ChatMessage SYSTEM = ChatMessage.system("You are a careful mathematician.");
@@ -89,6 +89,34 @@ class DeepSeekR1TemplateTest {
                 + "```json\n{\"city\": \"Paris\"}\n```<｜tool▁call▁end｜>"
                 + "<｜tool▁outputs▁begin｜><｜tool▁output▁begin｜>{\"temp_c\": 18}<｜tool▁output▁end｜>"
                 + "<｜tool▁outputs▁end｜>It is 18 °C in Paris." + DEEPSEEK_EOS);
+    }
+
+    @Test
+    void deepSeekV31ThinksOnlyWhenAsked() {
+        ChatTemplate v31 = RealTemplates.load("deepseek-v3.1");
+        List<ChatMessage> question = List.of(SYSTEM, QUESTION);
+        String start = DEEPSEEK_BOS + "You are a careful mathematician.<｜User｜>What is 17 * 23?<｜Assistant｜>";
+
+        assertThat(v31.render(question, true, TOKENS)).isEqualTo(start + "</think>");
+        assertThat(v31.render(question, true, withThinking(false))).isEqualTo(start + "</think>");
+        assertThat(v31.render(question, true, withThinking(true))).isEqualTo(start + "<think>");
+        assertThat(v31.mentions("enable_thinking")).isTrue();
+    }
+
+    @Test
+    void deepSeekV31ClosesTheThinkingOfEarlierAnswers() {
+        ChatTemplate v31 = RealTemplates.load("deepseek-v3.1");
+
+        assertThat(v31.render(List.of(SYSTEM, QUESTION, ANSWER_WITH_THINKING, FOLLOW_UP), true, withThinking(true)))
+                .isEqualTo(DEEPSEEK_BOS + "You are a careful mathematician.<｜User｜>What is 17 * 23?"
+                        + "<｜Assistant｜></think>\n\n**391**" + DEEPSEEK_EOS
+                        + "<｜User｜>And 18 * 23?<｜Assistant｜><think>");
+    }
+
+    private static Map<String, Object> withThinking(boolean thinking) {
+        Map<String, Object> extra = new java.util.HashMap<>(TOKENS);
+        extra.put("enable_thinking", thinking);
+        return extra;
     }
 
     @Test

@@ -8,8 +8,12 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SmolLM3: a thinking switch that defaults to on inside the template; source in {@link RealTemplates}. */
-class SmolLm3TemplateTest {
+/**
+ * Templates whose thinking switch lives in the template or the messages: SmolLM3 ({@code enable_thinking},
+ * on unless turned off) and Nemotron Nano v2 ({@code /think} and {@code /no_think} in a message); sources
+ * in {@link RealTemplates}.
+ */
+class ThinkingFlagTemplateTest {
 
     private final ChatTemplate smol = RealTemplates.load("smollm3-3b");
 
@@ -38,5 +42,16 @@ class SmolLm3TemplateTest {
                         + "<|im_start|>assistant\n<think>\n\n</think>\n4<|im_end|>\n"
                         + "<|im_start|>user\nAnd 3+3?<|im_end|>\n"
                         + "<|im_start|>assistant\n<think>\n\n</think>\n");
+    }
+
+    @Test
+    void nemotronReadsNoThinkFromTheSystemMessage() {
+        ChatTemplate nemotron = RealTemplates.load("nemotron-nano-v2");
+        List<ChatMessage> conversation = List.of(ChatMessage.system("You are careful. /no_think"),
+                ChatMessage.user("What is 17 * 23?"));
+
+        assertThat(nemotron.render(conversation, true, Map.of())).isEqualTo("<SPECIAL_10>System\nYou are careful.\n\n"
+                + "<SPECIAL_11>User\nWhat is 17 * 23?\n<SPECIAL_11>Assistant\n<think></think>");
+        assertThat(nemotron.mentions("enable_thinking")).isFalse();
     }
 }
