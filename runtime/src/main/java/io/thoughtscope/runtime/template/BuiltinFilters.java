@@ -145,8 +145,8 @@ final class BuiltinFilters {
     private static Object fallback(Renderer r, Object v, Arguments a) {
         a.expect("default", 2, "default_value", "boolean");
         Object replacement = a.get(0, "default_value", "");
-        boolean boolean_ = Values.truthy(a.get(1, "boolean", false));
-        return v instanceof Undefined || (boolean_ && !Values.truthy(v)) ? replacement : v;
+        boolean replaceFalsy = Values.truthy(a.get(1, "boolean", false));
+        return v instanceof Undefined || (replaceFalsy && !Values.truthy(v)) ? replacement : v;
     }
 
     private static String escape(String s) {

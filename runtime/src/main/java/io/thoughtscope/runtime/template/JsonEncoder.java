@@ -11,6 +11,9 @@ import java.util.Map;
  */
 final class JsonEncoder {
 
+    /** Map.entry refuses null values; this stands in for None while sorting. */
+    private static final Object NULL = new Object();
+
     private final TextBuilder out;
     private final String indent;
     private final String itemSeparator;
@@ -37,6 +40,7 @@ final class JsonEncoder {
         Object indentArg = args.get(1, "indent", null);
         String indent = switch (indentArg) {
             case null -> null;
+            // capped: an indent wider than a screen is never meant, and would multiply the output
             case Long n -> " ".repeat((int) Math.max(0, Math.min(n, 64)));
             case String s -> s;
             default -> throw new EvalError("tojson() indent must be an integer or a string");
@@ -110,9 +114,6 @@ final class JsonEncoder {
             default -> throw new EvalError("Object of type " + Values.typeName(value) + " is not JSON serializable");
         }
     }
-
-    /** Map.entry refuses null values; this stands in for None while sorting. */
-    private static final Object NULL = new Object();
 
     private void newline(int level) {
         if (indent != null) {

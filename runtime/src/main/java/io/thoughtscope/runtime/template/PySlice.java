@@ -22,6 +22,14 @@ record PySlice(Object start, Object stop, Object step) {
         return new long[] {a, b, st, count};
     }
 
+    boolean hasIntegerParts() {
+        return isInteger(start) && isInteger(stop) && isInteger(step);
+    }
+
+    private static boolean isInteger(Object part) {
+        return part == null || part instanceof Long || part instanceof Boolean;
+    }
+
     private static long clamp(long i, int length, long lower, long upper) {
         if (i < 0) {
             i += length;

@@ -295,6 +295,11 @@ final class Values {
             throw u.misuse();
         }
         if (key instanceof PySlice slice) {
+            // Python's TypeError (bounds that are not integers, a value that is no sequence) is
+            // undefined to Jinja; a zero step (ValueError) stays an error
+            if (!slice.hasIntegerParts() || !(obj instanceof String || obj instanceof List<?>)) {
+                return new Undefined("'" + typeName(obj) + " object' cannot be sliced with " + PythonText.str(slice));
+            }
             return Sequences.slice(obj, slice, budget);
         }
         Object found = switch (obj) {

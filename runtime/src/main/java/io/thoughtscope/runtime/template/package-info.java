@@ -6,7 +6,8 @@
  *   <li>{@link io.thoughtscope.runtime.template.ChatTemplate} compiles a template and renders it;
  *       failures are {@link io.thoughtscope.runtime.template.TemplateException}s with a position.</li>
  *   <li>{@code TemplateLexer} (whitespace control as HF sets it: trim_blocks, lstrip_blocks) →
- *       {@code TemplateParser} → the {@code Node} / {@code Expr} tree → {@code Renderer}.</li>
+ *       {@code TemplateParser} (statements) with {@code ExpressionParser} → the {@code Node} /
+ *       {@code Expr} tree → {@code Renderer}.</li>
  *   <li>Values follow Python: {@code Values}, {@code Operators}, {@code PythonText} (str and repr),
  *       {@code StringMethods} and {@code CollectionMethods} (the methods templates call on values),
  *       {@code BuiltinFilters}, {@code BuiltinTests}, {@code BuiltinGlobals}, {@code JsonEncoder}.</li>
