@@ -313,6 +313,23 @@ class LlamaEngineTest {
     }
 
     @Test
+    void theJvmEndsByItselfAfterTheModelIsClosed() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+                "-Dthoughtscope.natives=" + System.getProperty("thoughtscope.natives"),
+                "-cp", System.getProperty("java.class.path"), OpenCloseMain.class.getName(), write("llama", 6).toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        assertThat(ended).as("the child JVM ended without System.exit; output:\n" + output).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(output).contains("closed");
+    }
+
+    @Test
     void aClosedModelRefusesWork() throws IOException {
         LlamaEngine e = LlamaEngine.open(write("llama", 4), LlamaOptions.defaults().withContext(128).withThreads(1)
                 .withMaxSequences(1), null, TemplateChatFormat::of);
