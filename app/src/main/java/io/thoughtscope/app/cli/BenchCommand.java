@@ -48,6 +48,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as one JSON object.")
     boolean json;
 
+    @Option(names = "--random-model", paramLabel = "PRESET",
+            description = "Write a random-weight model to --model first if the file does not exist: r1-distill-1.5b "
+                    + "(DeepSeek-R1-Distill-Qwen-1.5B shapes, Q4_0, 1 GB), tiny-llama, tiny-qwen2 or tiny-qwen3.")
+    String randomModel;
+
     @Mixin
     EngineOptions engine = new EngineOptions();
 
@@ -60,6 +65,17 @@ public final class BenchCommand implements Callable<Integer> {
         if (promptTokens < 2 || genTokens < 1 || branches.isEmpty() || branches.stream().anyMatch(b -> b < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--prompt-tokens must be at least 2, --gen-tokens and every branch count at least 1");
+        }
+        if (randomModel != null && !java.nio.file.Files.exists(model)) {
+            var preset = switch (randomModel) {
+                case "r1-distill-1.5b" -> io.thoughtscope.runtime.gguf.RandomModels.r1Distill1_5bShape(42);
+                case "tiny-llama", "tiny-qwen2", "tiny-qwen3" -> io.thoughtscope.runtime.gguf.RandomModels.tiny(randomModel.substring(5), 42);
+                default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown --random-model " + randomModel);
+            };
+            long t0 = System.nanoTime();
+            io.thoughtscope.runtime.gguf.RandomModels.write(preset, model);
+            spec.commandLine().getErr().printf(Locale.ROOT, "wrote %s (%s, random weights) in %.1f s%n", model, randomModel,
+                    (System.nanoTime() - t0) / 1e9);
         }
         int maxBranches = branches.stream().mapToInt(Integer::intValue).max().orElse(1);
         var options = engine.toLlamaOptions(maxBranches + 1);
