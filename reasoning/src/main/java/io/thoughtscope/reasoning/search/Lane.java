@@ -375,11 +375,11 @@ final class Lane {
         String before = live.tags().closeId() >= 0 && held.getLast().token().id() == live.tags().closeId()
                 ? "" : heldText.substring(startOfJ, Math.max(startOfJ, tagAt));
         releaseFirst(j, false);
-        // the token that holds the tag's start may begin with text of the model's: keep that text
         pathTokens -= held.size();
         live.model().truncate(sequence, held.getFirst().lengthBefore());
         held.clear();
         heldText.setLength(0);
+        // the token that holds the tag's start may begin with text of the model's: keep that text
         if (!before.isEmpty()) {
             node.appendText(before);
             thinkingTokens += force(node, before);

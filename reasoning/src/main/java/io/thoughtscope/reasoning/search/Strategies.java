@@ -34,7 +34,8 @@ public final class Strategies {
             new Param("temperature", "0.6", "sampling temperature, 0 for greedy"),
             new Param("top-p", "0.95", "nucleus sampling, 1 for off"),
             new Param("top-k", "0", "keep the k most likely tokens, 0 for off"),
-            new Param("min-p", "0", "min-p filter, 0 for off"));
+            new Param("min-p", "0", "min-p filter, 0 for off"),
+            new Param("repeat-penalty", "1", "penalty on tokens of the last 64, 1 for off"));
 
     private static final String VERIFIERS = "rule (ground truth), self (the model's P(yes)), logprob (mean token probability)";
 
@@ -304,7 +305,7 @@ public final class Strategies {
                 throw new IllegalArgumentException(strategy + ": " + e.getMessage());
             }
             return new StrategyParams(preset, bool("thinking"), integer("max-tokens", 1), decimal("temperature"),
-                    decimal("top-p"), integer("top-k", 0), decimal("min-p"));
+                    decimal("top-p"), integer("top-k", 0), decimal("min-p"), decimal("repeat-penalty"));
         }
     }
 }

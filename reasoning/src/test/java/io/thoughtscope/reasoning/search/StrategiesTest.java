@@ -69,6 +69,7 @@ class StrategiesTest {
         assertThatThrownBy(() -> Strategies.parse("self-consistency n=0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> Strategies.parse("mcts c=-1")).hasMessageContaining("mcts:").hasMessageContaining("exploration");
         assertThatThrownBy(() -> Strategies.parse("chain temperature=-1")).hasMessageContaining("temperature");
+        assertThatThrownBy(() -> Strategies.parse("chain repeat-penalty=0")).hasMessageContaining("repetitionPenalty");
         assertThatThrownBy(() -> Strategies.parse("chain prompt=poem")).hasMessageContaining("plain, step, draft");
         assertThatThrownBy(() -> Strategies.parse("chain thinking=maybe")).hasMessageContaining("true or false");
         assertThatThrownBy(() -> Strategies.parse("best-of-n verifier=oracle")).hasMessageContaining("rule, self, logprob");
