@@ -31,6 +31,11 @@ public final class BestOfN extends Strategy {
     }
 
     @Override
+    public int sequencesWanted() {
+        return samples + 1;
+    }
+
+    @Override
     Outcome grow(LiveTree live) {
         List<Lane> lanes = SelfConsistency.sample(live, samples, params().maxTokens());
         List<Node> leaves = new ArrayList<>();

@@ -96,6 +96,12 @@ public final class MctsSearch extends Strategy {
         return out;
     }
 
+    /** One expansion's lanes and a path per level to fork from, and the prompt. */
+    @Override
+    public int sequencesWanted() {
+        return settings.expand() * (settings.depth() + 1) + 1;
+    }
+
     @Override
     Outcome grow(LiveTree live) {
         Node root = live.tree().root();

@@ -29,6 +29,11 @@ public final class SelfConsistency extends Strategy {
     }
 
     @Override
+    public int sequencesWanted() {
+        return samples + 1;
+    }
+
+    @Override
     Outcome grow(LiveTree live) {
         List<Lane> lanes = sample(live, samples, params().maxTokens());
         List<VoteTally.Ballot> ballots = new ArrayList<>();

@@ -55,6 +55,12 @@ public final class StepBeamSearch extends Strategy {
         return settings;
     }
 
+    /** Every beam's expansions, the beams they fork from, and the prompt. */
+    @Override
+    public int sequencesWanted() {
+        return settings.width() * settings.expand() + settings.width() + 1;
+    }
+
     @Override
     Outcome grow(LiveTree live) {
         List<Node> beams = List.of(live.tree().root());

@@ -101,6 +101,15 @@ public abstract sealed class Strategy
         return chat.render(messages, true, params.thinking());
     }
 
+    /**
+     * How many model sequences the strategy uses at full width (the prompt's included): open the
+     * model with at least this many for one batch per position. Fewer still work, in waves; MCTS
+     * keeps more paths to fork from when it has more.
+     */
+    public int sequencesWanted() {
+        return 2;
+    }
+
     /** Grows the tree; returns what was chosen. Throws CancellationException when cancelled. */
     abstract Outcome grow(LiveTree live);
 }

@@ -96,6 +96,17 @@ class SelfConsistencyTest {
     }
 
     @Test
+    void withTheSequencesItWantsNoSampleWaits() {
+        Strategy vote = Strategies.create(Strategies.parse("self-consistency n=8"));
+        ScriptedModel exact = model().withMaxSequences(vote.sequencesWanted());
+        RunResult r = vote.run(RunContext.builder(exact, Plans.problem("12")).seed(SEED).build());
+        assertThat(exact.peakLiveSequences()).isEqualTo(9);
+        int longest = r.tree().root().children().stream()
+                .mapToInt(s -> s.tokenCount() + s.children().getFirst().tokenCount() + 1).max().orElseThrow();
+        assertThat(r.counters().steps()).isEqualTo(longest);
+    }
+
+    @Test
     void aModelWithFewSequencesDecodesInWavesWithTheSameVotes() {
         ScriptedModel small = model().withMaxSequences(3);
         RunResult r = run(small, "12");

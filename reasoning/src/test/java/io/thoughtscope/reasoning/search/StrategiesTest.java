@@ -78,6 +78,16 @@ class StrategiesTest {
     }
 
     @Test
+    void eachStrategySaysHowManySequencesItUses() {
+        assertThat(Strategies.create(Strategies.parse("chain")).sequencesWanted()).isEqualTo(2);
+        assertThat(Strategies.create(Strategies.parse("budget")).sequencesWanted()).isEqualTo(2);
+        assertThat(Strategies.create(Strategies.parse("self-consistency n=8")).sequencesWanted()).isEqualTo(9);
+        assertThat(Strategies.create(Strategies.parse("best-of-n n=4")).sequencesWanted()).isEqualTo(5);
+        assertThat(Strategies.create(Strategies.parse("beam width=2 expand=3")).sequencesWanted()).isEqualTo(9);
+        assertThat(Strategies.create(Strategies.parse("mcts expand=3 depth=4")).sequencesWanted()).isEqualTo(16);
+    }
+
+    @Test
     void everyStrategyIsNamedAndDocumented() {
         assertThat(Strategies.names()).containsExactly("chain", "self-consistency", "best-of-n", "beam", "mcts", "budget", "tip");
         String help = Strategies.help();
