@@ -6,6 +6,7 @@ import io.thoughtscope.reasoning.analysis.ThinkingStream;
 import io.thoughtscope.reasoning.model.Token;
 import io.thoughtscope.reasoning.model.TopToken;
 import io.thoughtscope.reasoning.search.Generation;
+import io.thoughtscope.reasoning.search.Strategies;
 import io.thoughtscope.reasoning.spi.ChatMessage;
 import io.thoughtscope.reasoning.spi.Counters;
 import io.thoughtscope.reasoning.spi.LanguageModel;
@@ -35,15 +36,30 @@ import java.util.concurrent.ThreadLocalRandom;
 /** {@code thoughtscope run}: one reply from a local model, streamed, with thinking and answer told apart. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = ThoughtscopeCommand.VersionProvider.class,
         description = {"Run a local GGUF model on a prompt and stream its reply.",
-                "Thinking and answer are shown apart; --tokens writes per-token data as JSONL."},
+                "Thinking and answer are shown apart; --tokens writes per-token data as JSONL.",
+                "With --strategy, grow a reasoning tree (votes, best-of-N, beam search, MCTS, budget forcing,",
+                "thought-switch penalty) and print its summary; --strategies lists them with their parameters."},
         sortOptions = false)
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = {"-m", "--model"}, paramLabel = "GGUF", required = true, description = "The model file.")
+    @Option(names = {"-m", "--model"}, paramLabel = "GGUF", description = "The model file.")
     Path model;
 
-    @Option(names = {"-p", "--prompt"}, paramLabel = "TEXT", required = true, description = "The user's message; - reads standard input.")
+    @Option(names = {"-p", "--prompt"}, paramLabel = "TEXT", description = "The user's message; - reads standard input.")
     String prompt;
+
+    @Option(names = {"-s", "--strategy"}, paramLabel = "NAME",
+            description = "chain, self-consistency, best-of-n, beam, mcts, budget or tip (see --strategies).")
+    String strategy;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A strategy parameter, e.g. --set n=8; repeatable.")
+    List<String> parameters = new ArrayList<>();
+
+    @Option(names = "--truth", paramLabel = "ANSWER", description = "The ground truth: answers are graded against it.")
+    String truth;
+
+    @Option(names = "--strategies", description = "List the strategies and their parameters, then exit.")
+    boolean listStrategies;
 
     @Option(names = "--system", paramLabel = "TEXT", description = "A system message.")
     String system;
@@ -88,7 +104,18 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (listStrategies) {
+            out.print(Strategies.help());
+            out.flush();
+            return ExitCodes.OK;
+        }
+        if (model == null || prompt == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--model and --prompt are required");
+        }
         String user = prompt.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : prompt;
+        if (strategy != null) {
+            return new StrategyRun(this, user).call();
+        }
         long usedSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
         SamplingParams sampling;
         try {
