@@ -11,7 +11,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = ThoughtscopeCommand.VersionProvider.class,
         description = {"A desktop lab for LLM reasoning. Without a command, the desktop app opens."},
-        subcommands = {AnalyzeCommand.class, RunCommand.class, ModelsCommand.class, BenchCommand.class, GuiCommand.class,
+        subcommands = {AnalyzeCommand.class, RunCommand.class, ExperimentCommand.class, ModelsCommand.class, BenchCommand.class,
+                GuiCommand.class,
                 ScreenshotCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP})

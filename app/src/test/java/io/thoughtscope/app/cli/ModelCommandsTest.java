@@ -97,4 +97,41 @@ class ModelCommandsTest {
         assertThat(j.get("promptTokensEvaluated").asInt()).isEqualTo(23);
         assertThat(j.get("decodedTokens").asInt()).isEqualTo(1 * 4 + 3 * 4);
     }
+
+    @Test
+    void runWithAStrategyPrintsTheTreesSummaryAndVotes() {
+        var r = run("run", "-m", model.toString(), "-p", "What is 2+2?", "--strategy", "self-consistency", "--set", "n=3",
+                "--max-tokens", "8", "--seed", "2", "--truth", "4", "--threads", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("self-consistency").contains("nodes").contains("agreement").contains("seed 2");
+        var bad = run("run", "-m", model.toString(), "-p", "x", "--strategy", "beam", "--set", "width=0");
+        assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("width");
+        var unknown = run("run", "-m", model.toString(), "-p", "x", "--strategy", "telepathy");
+        assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void experimentReportsAccuracyPerStrategyAndResumes() throws IOException {
+        Path problems = dir.resolve("problems.jsonl");
+        Files.writeString(problems, """
+                {"id": "a", "question": "What is 2+2?", "answer": "4"}
+                {"id": "b", "question": "What is 3+5?", "answer": "8"}
+                not json
+                """);
+        Path csv = dir.resolve("report.csv");
+        Path results = dir.resolve("results.jsonl");
+        String[] args = {"experiment", "-m", model.toString(), "--problems", problems.toString(), "--strategies",
+                "chain max-tokens=6; self-consistency n=2 max-tokens=6", "--answer-field", "answer", "--threads", "1",
+                "--results", results.toString(), "--csv", csv.toString()};
+        var first = run(args);
+        assertThat(first.code()).as(first.err()).isEqualTo(ExitCodes.PARTIAL); // the malformed line was skipped
+        assertThat(first.err()).contains("problems.jsonl:3");
+        assertThat(first.out()).contains("chain").contains("self-consistency").contains("2/2");
+        assertThat(Files.readAllLines(csv).getFirst()).contains("accuracy");
+        assertThat(Files.readAllLines(results)).hasSize(4);
+        var second = run(args);
+        assertThat(second.err()).contains("resuming: 4 of 4 runs already done");
+        assertThat(Files.readAllLines(results)).hasSize(4);
+    }
 }
