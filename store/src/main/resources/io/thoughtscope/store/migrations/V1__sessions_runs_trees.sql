@@ -61,7 +61,7 @@ CREATE TABLE node (
     status        TEXT    NOT NULL,
     chosen        INTEGER NOT NULL DEFAULT 0,
     visits        INTEGER NOT NULL DEFAULT 0,
-    value_sum     REAL    NOT NULL DEFAULT 0,
+    value_sum     REAL,
     votes         INTEGER NOT NULL DEFAULT 0,
     reward        REAL,
     score         REAL,
