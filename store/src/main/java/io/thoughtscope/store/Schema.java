@@ -70,13 +70,18 @@ final class Schema {
                     "SELECT coalesce(max(CAST(version AS INTEGER)), 0) FROM flyway_schema_history WHERE success = 1");
             return (int) Math.max(applied, userVersion);
         } catch (SQLException e) {
-            StoreException se = StoreException.of("reading the schema version of " + file, e);
-            if (se.reason() == StoreException.Reason.NOT_A_DATABASE) {
-                throw new StoreException(StoreException.Reason.NOT_A_DATABASE,
-                        file + " is not a Thoughtscope database (it is not an SQLite file). Give another file with --db.", e);
-            }
-            throw se;
+            throw opening(file, e);
         }
+    }
+
+    /** A failure to open or read a file, with the not-a-database case said plainly. */
+    static StoreException opening(Path file, SQLException e) {
+        StoreException se = StoreException.of("opening " + file, e);
+        if (se.reason() == StoreException.Reason.NOT_A_DATABASE) {
+            return new StoreException(StoreException.Reason.NOT_A_DATABASE,
+                    file + " is not a Thoughtscope database (it is not an SQLite file). Give another file with --db.", e);
+        }
+        return se;
     }
 
     /** Refuses a database written by a newer Thoughtscope. */

@@ -83,7 +83,7 @@ public final class Store implements AutoCloseable {
         try {
             c = Db.open(abs, options, false);
         } catch (SQLException e) {
-            throw StoreException.of("opening " + abs, e);
+            throw Schema.opening(abs, e);
         }
         try {
             int version = Schema.version(c, abs);
@@ -99,7 +99,7 @@ public final class Store implements AutoCloseable {
             return store;
         } catch (SQLException e) {
             close(c);
-            throw StoreException.of("opening " + abs, e);
+            throw Schema.opening(abs, e);
         } catch (RuntimeException e) {
             close(c);
             throw e;
