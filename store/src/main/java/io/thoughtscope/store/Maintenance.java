@@ -72,7 +72,7 @@ final class Maintenance {
                         + "); it was not restored.");
             }
         } catch (SQLException e) {
-            throw StoreException.of("checking the backup " + backup, e);
+            throw Schema.opening(backup, e);
         }
         Path safety = null;
         try {
