@@ -86,7 +86,8 @@ public final class Exporter {
             if (a != null) {
                 main = a;
             }
-            messages.add(new Message("assistant", t.answerText(), t.hasThinking() ? t.thinkingText() : null));
+            // as APIs give them: without the blank lines that surround the thinking inside its tags
+            messages.add(new Message("assistant", t.answerText().strip(), t.hasThinking() ? t.thinkingText().strip() : null));
         }
         if (main == null && !analyses.isEmpty()) {
             main = analyses.getLast();
