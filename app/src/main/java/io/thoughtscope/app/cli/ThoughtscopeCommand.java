@@ -11,7 +11,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = ThoughtscopeCommand.VersionProvider.class,
         description = {"A desktop lab for LLM reasoning. Without a command, the desktop app opens."},
-        subcommands = {AnalyzeCommand.class, GuiCommand.class, ScreenshotCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, ImportCommand.class, SessionsCommand.class, ExportCommand.class, DbCommand.class,
+                GuiCommand.class, ScreenshotCommand.class, CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP})
 public final class ThoughtscopeCommand implements Runnable {
 
@@ -49,6 +50,9 @@ public final class ThoughtscopeCommand implements Runnable {
         // every subcommand inherits --help/--version and the exit-code footer
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().usageMessage().footer("", ExitCodes.HELP);
+            for (CommandLine subsub : sub.getSubcommands().values()) {
+                subsub.getCommandSpec().usageMessage().footer("", ExitCodes.HELP);
+            }
         }
         return cl;
     }
