@@ -299,8 +299,8 @@ final class AnalysisRows {
             List<Integer> kept = new ArrayList<>();
             List<Integer> starts = new ArrayList<>();
             try (PreparedStatement nodeText = c.prepareStatement("SELECT kind, text FROM node WHERE run_key = ? AND id = ?");
-                 PreparedStatement nodeTokens = c.prepareStatement("SELECT token_id, text, logprob, entropy, time_nanos, top "
-                         + "FROM token WHERE run_key = ? AND node_id = ? ORDER BY idx")) {
+                 PreparedStatement nodeTokens = c.prepareStatement("SELECT data FROM token_chunk WHERE run_key = ? AND node_id = ? "
+                         + "ORDER BY first_idx")) {
                 for (int id : path) {
                     nodeText.setLong(1, runKey);
                     nodeText.setInt(2, id);
@@ -322,10 +322,12 @@ final class AnalysisRows {
                     nodeTokens.setLong(1, runKey);
                     nodeTokens.setInt(2, id);
                     try (ResultSet rs = nodeTokens.executeQuery()) {
+                        int[] pos = new int[16];
+                        List<Token> own = new ArrayList<>();
                         while (rs.next()) {
-                            tokens.add(new Token(rs.getInt(1), rs.getString(2), Db.realOrNaN(rs, 3),
-                                    TopTokenCodec.decode(rs.getBytes(6)), Db.realOrNaN(rs, 4), rs.getLong(5)));
+                            pos = TokenChunks.decode(rs.getBytes(1), own, pos);
                         }
+                        tokens.addAll(own);
                     }
                 }
             }

@@ -49,7 +49,7 @@ final class Maintenance {
         }
         return new CheckReport(file, version, problems, Db.queryLong(c, "SELECT count(*) FROM session"),
                 Db.queryLong(c, "SELECT count(*) FROM run"), Db.queryLong(c, "SELECT count(*) FROM node"),
-                Db.queryLong(c, "SELECT count(*) FROM token"), bytes);
+                Db.queryLong(c, "SELECT coalesce(sum(count), 0) FROM token_chunk"), bytes);
     }
 
     static Path restore(Path database, Path backup, StoreOptions options) {

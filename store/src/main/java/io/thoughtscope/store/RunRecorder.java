@@ -410,8 +410,8 @@ public final class RunRecorder implements TreeListener, AutoCloseable {
                     rows.appendText(runKey, id, t.substring(newText[id]));
                     newText[id] = t.length();
                 }
-                for (int i = newTokens[id]; i < count; i++) {
-                    rows.addToken(runKey, id, i, n.tokenStart(i), n.token(i));
+                if (count > newTokens[id]) {
+                    rows.addTokens(runKey, n, newTokens[id], count);
                 }
                 added += Math.max(0, count - newTokens[id]);
                 newTokens[id] = Math.max(newTokens[id], count);

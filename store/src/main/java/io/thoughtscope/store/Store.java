@@ -548,7 +548,7 @@ public final class Store implements AutoCloseable {
                         return false;
                     }
                     long nodes = Db.queryLong(c, "SELECT count(*) FROM node WHERE run_key = ?", r.key());
-                    long tokens = Db.queryLong(c, "SELECT count(*) FROM token WHERE run_key = ?", r.key());
+                    long tokens = Db.queryLong(c, "SELECT coalesce(sum(count), 0) FROM token_chunk WHERE run_key = ?", r.key());
                     Db.update(c, "UPDATE run SET finished_at = ?, owner = NULL, node_count = ?, token_count = ? WHERE key = ?",
                             r.heartbeat(), nodes, tokens, r.key());
                     Db.update(c, "UPDATE node SET status = 'CUT_OFF' WHERE run_key = ? AND status = 'GROWING'", r.key());

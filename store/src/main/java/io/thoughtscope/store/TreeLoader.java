@@ -34,14 +34,6 @@ final class TreeLoader {
     private static final class NodeTokens {
         final List<Token> tokens = new ArrayList<>();
         int[] pos = new int[16];
-
-        void add(Token t, int p) {
-            if (tokens.size() == pos.length) {
-                pos = java.util.Arrays.copyOf(pos, pos.length * 2);
-            }
-            pos[tokens.size()] = p;
-            tokens.add(t);
-        }
     }
 
     /** Loads the tree of a run; call inside a read transaction so nodes and tokens agree. */
@@ -68,23 +60,24 @@ final class TreeLoader {
             throw new StoreException(StoreException.Reason.DAMAGED, "Run " + runId + " has no nodes stored; its tree is lost.");
         }
         NodeTokens[] tokens = new NodeTokens[rows.size()];
-        try (PreparedStatement ps = c.prepareStatement("SELECT node_id, pos, token_id, text, logprob, entropy, time_nanos, top "
-                + "FROM token WHERE run_key = ? ORDER BY node_id, idx")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT node_id, first_idx, data FROM token_chunk WHERE run_key = ? "
+                + "ORDER BY node_id, first_idx")) {
             ps.setLong(1, runKey);
-            ps.setFetchSize(4096);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int node = rs.getInt(1);
                     if (node < 0 || node >= tokens.length) {
-                        continue; // a token of a node that was never stored: nothing to hang it on
+                        continue; // tokens of a node that was never stored: nothing to hang them on
                     }
-                    Token t = new Token(rs.getInt(3), rs.getString(4), Db.realOrNaN(rs, 5),
-                            TopTokenCodec.decode(rs.getBytes(8)), Db.realOrNaN(rs, 6), rs.getLong(7));
                     NodeTokens nt = tokens[node];
                     if (nt == null) {
                         nt = tokens[node] = new NodeTokens();
                     }
-                    nt.add(t, rs.getInt(2));
+                    if (rs.getInt(2) != nt.tokens.size()) {
+                        throw new StoreException(StoreException.Reason.DAMAGED, "The tokens of node " + node + " of run "
+                                + runId + " have a gap; run 'thoughtscope db check'.");
+                    }
+                    nt.pos = TokenChunks.decode(rs.getBytes(3), nt.tokens, nt.pos);
                 }
             }
         }

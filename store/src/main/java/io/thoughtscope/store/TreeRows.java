@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes nodes and tokens of a tree with prepared, batched statements. Used for whole trees
@@ -31,8 +33,7 @@ final class TreeRows implements AutoCloseable {
         appendText = c.prepareStatement("UPDATE node SET text = text || ? WHERE run_key = ? AND id = ?");
         updateMeta = c.prepareStatement("UPDATE node SET status = ?, chosen = ?, visits = ?, value_sum = ?, votes = ?, "
                 + "reward = ?, score = ?, answer = ? WHERE run_key = ? AND id = ?");
-        insertToken = c.prepareStatement("INSERT INTO token (run_key, node_id, idx, pos, token_id, text, logprob, entropy, "
-                + "time_nanos, top) VALUES (?,?,?,?,?,?,?,?,?,?)");
+        insertToken = c.prepareStatement("INSERT INTO token_chunk (run_key, node_id, first_idx, count, data) VALUES (?,?,?,?,?)");
     }
 
     /** Writes every node and token of a tree as it is now. */
@@ -52,9 +53,7 @@ final class TreeRows implements AutoCloseable {
         int count = n.tokenCount(); // before the text: the text then covers every counted token
         String text = n.text();
         insertNode(runKey, n, text);
-        for (int i = 0; i < count; i++) {
-            addToken(runKey, n.id(), i, n.tokenStart(i), n.token(i));
-        }
+        addTokens(runKey, n, 0, count);
         return new int[] {text.length(), count};
     }
 
@@ -94,26 +93,26 @@ final class TreeRows implements AutoCloseable {
         updateMeta.executeUpdate();
     }
 
-    void addToken(long runKey, int nodeId, int idx, int pos, Token t) throws SQLException {
-        PreparedStatement ps = insertToken;
-        ps.setLong(1, runKey);
-        ps.setInt(2, nodeId);
-        ps.setInt(3, idx);
-        ps.setInt(4, pos);
-        ps.setInt(5, t.id());
-        ps.setString(6, t.text());
-        Db.setReal(ps, 7, t.logprob());
-        Db.setReal(ps, 8, t.entropy());
-        ps.setLong(9, t.timeNanos());
-        byte[] top = TopTokenCodec.encode(t.alternatives());
-        if (top == null) {
-            ps.setNull(10, Types.BLOB);
-        } else {
-            ps.setBytes(10, top);
-        }
-        ps.addBatch();
-        if (++pendingTokens >= BATCH) {
-            flushTokens();
+    /** Tokens {@code [from, to)} of a node, in chunks of at most {@link TokenChunks#MAX}. */
+    void addTokens(long runKey, Node n, int from, int to) throws SQLException {
+        for (int start = from; start < to; start += TokenChunks.MAX) {
+            int end = Math.min(to, start + TokenChunks.MAX);
+            List<Token> tokens = new ArrayList<>(end - start);
+            int[] pos = new int[end - start];
+            for (int i = start; i < end; i++) {
+                tokens.add(n.token(i));
+                pos[i - start] = n.tokenStart(i);
+            }
+            PreparedStatement ps = insertToken;
+            ps.setLong(1, runKey);
+            ps.setInt(2, n.id());
+            ps.setInt(3, start);
+            ps.setInt(4, end - start);
+            ps.setBytes(5, TokenChunks.encode(tokens, pos, 0, tokens.size()));
+            ps.addBatch();
+            if (++pendingTokens >= 64) {
+                flushTokens();
+            }
         }
     }
 

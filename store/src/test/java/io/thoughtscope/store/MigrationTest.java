@@ -1,6 +1,8 @@
 package io.thoughtscope.store;
 
 import io.thoughtscope.reasoning.model.RunStatus;
+import io.thoughtscope.reasoning.model.Token;
+import io.thoughtscope.reasoning.model.TopToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,9 +45,13 @@ class MigrationTest {
             Db.update(c, "INSERT INTO node (run_key, id, parent_id, kind, iteration, created_nanos, text, status, chosen, visits, "
                     + "value_sum, votes) VALUES (1, 0, NULL, 'PROMPT', 0, 0, 'How many clips did Natalia sell?', 'DONE', 1, 0, 0, 0), "
                     + "(1, 1, 0, 'BRANCH', 0, 1000, '<think>48 + 24 = 72. Wait, half of 48 is 24.</think> 72', 'DONE', 1, 0, 0, 0)");
-            Db.update(c, "INSERT INTO token (run_key, node_id, idx, pos, token_id, text, logprob, entropy, time_nanos, top) VALUES "
-                    + "(1, 1, 0, 0, 5, '<think>', -0.1, 0.2, 10, NULL), (1, 1, 1, 7, 6, '48', NULL, NULL, 20, NULL), "
-                    + "(1, 1, 2, 9, 7, ' + 24 = 72. Wait, half of 48 is 24.</think> 72', -1.5, 2.0, 30, NULL)");
+            List<Token> tokens = List.of(new Token(5, "<think>", -0.1, List.of(), 0.2, 10),
+                    new Token(6, "48", Double.NaN, List.of(new TopToken(6, "48", -0.3)), Double.NaN, 20),
+                    new Token(7, " + 24 = 72. Wait, half of 48 is 24.</think> 72", -1.5, List.of(), 2.0, 30));
+            try (var ps = c.prepareStatement("INSERT INTO token_chunk (run_key, node_id, first_idx, count, data) VALUES (1, 1, 0, 3, ?)")) {
+                ps.setBytes(1, TokenChunks.encode(tokens, new int[] {0, 7, 9}, 0, 3));
+                ps.executeUpdate();
+            }
             if (v >= 2) {
                 Db.update(c, "INSERT INTO annotation (session_key, run_key, node_id, kind, text, created_at) VALUES "
                         + "(1, NULL, NULL, 'note', 'the distill double-checks here', 1700000001000), "

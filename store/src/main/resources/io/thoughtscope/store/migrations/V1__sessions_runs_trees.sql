@@ -70,18 +70,16 @@ CREATE TABLE node (
     PRIMARY KEY (run_key, id)
 ) STRICT;
 
-CREATE TABLE token (
-    run_key    INTEGER NOT NULL REFERENCES run (key) ON DELETE CASCADE,
-    node_id    INTEGER NOT NULL,
-    -- position in the node's token list, and where the token's text starts in the node's text
-    idx        INTEGER NOT NULL,
-    pos        INTEGER NOT NULL,
-    token_id   INTEGER NOT NULL,
-    text       TEXT    NOT NULL,
-    logprob    REAL,
-    entropy    REAL,
-    time_nanos INTEGER NOT NULL,
-    -- the top-k alternatives, packed (see TopTokenCodec)
-    top        BLOB,
-    PRIMARY KEY (run_key, node_id, idx)
-) STRICT, WITHOUT ROWID;
+-- Tokens in chunks: consecutive tokens of one node packed into one BLOB (id, text, log-probability,
+-- entropy, time, top-k alternatives, and where each token's text starts in the node's text; the
+-- layout is TokenChunks'). A live run adds a chunk per node per flush; a row per token made both
+-- streaming and loading four times slower.
+CREATE TABLE token_chunk (
+    run_key   INTEGER NOT NULL REFERENCES run (key) ON DELETE CASCADE,
+    node_id   INTEGER NOT NULL,
+    -- the chunk holds the node's tokens first_idx .. first_idx + count - 1
+    first_idx INTEGER NOT NULL,
+    count     INTEGER NOT NULL,
+    data      BLOB    NOT NULL,
+    PRIMARY KEY (run_key, node_id, first_idx)
+) STRICT;
