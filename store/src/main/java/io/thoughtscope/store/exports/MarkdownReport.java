@@ -1,5 +1,6 @@
 package io.thoughtscope.store.exports;
 
+import io.thoughtscope.reasoning.analysis.TextStats;
 import io.thoughtscope.reasoning.analysis.TraceAnalysis;
 import io.thoughtscope.reasoning.model.Moment;
 import io.thoughtscope.reasoning.model.MomentType;
@@ -119,7 +120,7 @@ final class MarkdownReport {
                 continue;
             }
             if (m.thinking() != null) {
-                int words = m.thinking().isBlank() ? 0 : m.thinking().strip().split("\\s+").length;
+                int words = TextStats.words(m.thinking()); // CJK characters count as words, as in the analysis
                 md.append("\n<details><summary>Thinking (").append(count(words, "word")).append(")</summary>\n\n")
                         .append(fenced(m.thinking())).append("\n</details>\n");
             }

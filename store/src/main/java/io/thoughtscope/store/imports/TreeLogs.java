@@ -240,7 +240,9 @@ final class TreeLogs {
                 continue;
             }
             Node p = nodes.get(parent.get(id));
-            Node n = tree.addChild(p, NodeKind.THOUGHT_STEP, e.getValue(), text(nodeData.get(id), edgeData.get(id)),
+            String text = text(nodeData.get(id), edgeData.get(id));
+            // a step per paragraph, so that a path reads (and is analysed) as the steps it is made of
+            Node n = tree.addChild(p, NodeKind.THOUGHT_STEP, e.getValue(), text.isBlank() ? text : text.strip() + "\n\n",
                     ++k * 1_000_000L);
             nodes.put(id, n);
             JsonNode ed = edgeData.get(id);

@@ -176,7 +176,7 @@ class ImporterTest {
         assertThat(tree.nodes()).extracting(Node::iteration).containsExactly(0, 0, 0, 1, 2);
         assertThat(tree.node(3).parent().id()).isEqualTo(1);
         assertThat(tree.node(1).text()).isEqualTo("How many clips did Natalia sell in May?\n"
-                + "She sold half as many as 48, so 48 / 2 = 24. The answer is 24.");
+                + "She sold half as many as 48, so 48 / 2 = 24. The answer is 24.\n\n");
         assertThat(tree.node(1).scores().score()).isEqualTo(0.86);
         assertThat(tree.node(1).scores().reward()).isEqualTo(0.71);
         assertThat(tree.node(4).scores().reward()).as("NaN written by Python").isNaN();
@@ -197,7 +197,7 @@ class ImporterTest {
         SessionSummary s = store.sessions(SessionQuery.all()).getFirst();
         assertThat(s.strategies()).containsExactly("beam");
         ReasoningTree tree = store.loadRun(store.runs(s.id()).getFirst().id()).orElseThrow().tree();
-        assertThat(tree.node(3).text()).isEqualTo("Total: 96 + 48 = 144. The answer is 144.");
+        assertThat(tree.node(3).text()).isEqualTo("Total: 96 + 48 = 144. The answer is 144.\n\n");
         assertThat(tree.node(3).scores().reward()).isEqualTo(-0.6);
         assertThat(tree.nodes()).filteredOn(Node::isChosen).extracting(Node::id).containsExactly(0, 2, 3);
     }
