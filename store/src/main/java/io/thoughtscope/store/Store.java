@@ -655,10 +655,6 @@ public final class Store implements AutoCloseable {
                             List<Integer> nodes, List<Integer> nodeStarts) {
     }
 
-    static Map<MomentType, Integer> noMoments() {
-        return Map.of();
-    }
-
     static Verdict verdict(String s) {
         return s == null ? Verdict.UNGRADED : Verdict.valueOf(s);
     }

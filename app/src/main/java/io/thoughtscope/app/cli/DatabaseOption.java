@@ -11,7 +11,7 @@ import java.nio.file.Path;
 final class DatabaseOption {
 
     @Option(names = "--db", paramLabel = "PATH", description = "The session database (default: $THOUGHTSCOPE_DB, else "
-            + "thoughtscope.db in the data folder, ~/.local/share/thoughtscope on Linux).")
+            + "thoughtscope.db in the data folder; 'thoughtscope db path' shows it).")
     Path db;
 
     Path path() {

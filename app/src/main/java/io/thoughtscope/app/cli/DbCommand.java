@@ -54,8 +54,9 @@ public final class DbCommand implements Runnable {
 
     @Command(name = "restore", mixinStandardHelpOptions = true, versionProvider = ThoughtscopeCommand.VersionProvider.class,
             description = {"Replace the database with a backup.", "",
-                    "The backup is checked first; the database as it was is kept in backups/ beside it.",
-                    "Refused while a running Thoughtscope records a run in the database.", ""})
+                    "The backup is checked first; the database as it was is kept in",
+                    "backups/ beside it. Refused while a running Thoughtscope records a run",
+                    "into the database.", ""})
     static final class Restore implements java.util.concurrent.Callable<Integer> {
 
         @Parameters(paramLabel = "FILE", description = "The backup to restore.")
@@ -79,8 +80,9 @@ public final class DbCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = ThoughtscopeCommand.VersionProvider.class,
-            description = {"Check the database: SQLite's integrity check, the links between its tables and the",
-                    "full-text index. Exits with 1 when something is wrong.", ""})
+            description = {"Check the database for damage.", "",
+                    "Runs SQLite's integrity check, checks the links between the tables and",
+                    "the full-text index, and exits with 1 when something is wrong.", ""})
     static final class Check implements java.util.concurrent.Callable<Integer> {
 
         @CommandLine.Mixin

@@ -28,7 +28,7 @@ final class SearchOptions {
     @Option(names = "--starred", description = "Sessions with a star (on the session or on something in it).")
     boolean starred;
 
-    @Option(names = "--result", paramLabel = "R", description = "Runs graded ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--result", paramLabel = "R", description = "Runs graded correct or incorrect.")
     Result result;
 
     @Option(names = "--moment", paramLabel = "TYPE", description = "Runs whose analysis found a moment of this type: "

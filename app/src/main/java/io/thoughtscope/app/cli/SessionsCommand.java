@@ -26,9 +26,9 @@ import java.util.Map;
         description = {
                 "List the stored sessions, newest first, or search them.",
                 "",
-                "TERMS are searched in prompts, traces and notes (all must occur; word* matches a",
-                "prefix, OR between words allows either). The filters narrow the list; run filters",
-                "(--model, --strategy, --result, --moment) must hold for one run of a session.",
+                "TERMS are looked for in prompts, traces and notes: all must occur, word*",
+                "matches a prefix, OR between two words takes either. Run filters (--model,",
+                "--strategy, --result, --moment) must hold for one run of a session.",
                 ""},
         sortOptions = false)
 public final class SessionsCommand implements java.util.concurrent.Callable<Integer> {

@@ -9,7 +9,6 @@ import io.thoughtscope.reasoning.analysis.TraceAnalyzer;
 import io.thoughtscope.reasoning.traces.FieldMapping;
 import io.thoughtscope.reasoning.traces.ReadProblem;
 import io.thoughtscope.reasoning.traces.TraceReader;
-import io.thoughtscope.reasoning.traces.TraceRecord;
 import io.thoughtscope.store.SessionBundle;
 import io.thoughtscope.store.Store;
 import io.thoughtscope.store.StoreException;
@@ -108,19 +107,6 @@ public final class Importer {
             TraceAnalysis a = analyzer.analyze(r.trace(), r.groundTruth());
             store(key, TraceSessions.bundle(r, a), tally);
         }, problems);
-    }
-
-    /** Imports traces read elsewhere (e.g. pasted), with their analyses. */
-    public ImportReport importRecords(String source, List<TraceRecord> records) {
-        Tally tally = new Tally();
-        try {
-            for (TraceRecord r : records) {
-                store(TraceSessions.key(r), TraceSessions.bundle(r, analyzer.analyze(r.trace(), r.groundTruth())), tally);
-            }
-        } catch (Stop s) {
-            tally.stoppedBy = s.cause;
-        }
-        return new ImportReport(source, ImportFormat.TRACES, tally.added, tally.already, tally.problems, tally.stoppedBy);
     }
 
     private void openWebUi(Path file, Tally tally, Consumer<ReadProblem> problems) throws IOException {
