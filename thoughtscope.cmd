@@ -22,5 +22,5 @@ if errorlevel 1 (
 )
 popd
 :run
-"%TS_JDK%\bin\java.exe" %THOUGHTSCOPE_JAVA_OPTS% --module-path "%TARGET%\fx" --add-modules javafx.controls,javafx.swing --enable-native-access=javafx.graphics,ALL-UNNAMED -Dthoughtscope.home="%ROOT%." -cp "%TARGET%\thoughtscope-app.jar;%TARGET%\lib\*" io.thoughtscope.app.Main %*
+"%TS_JDK%\bin\java.exe" %THOUGHTSCOPE_JAVA_OPTS% --module-path "%TARGET%\fx" --add-modules javafx.controls,javafx.swing --enable-native-access=javafx.graphics,ALL-UNNAMED -Dthoughtscope.home="%ROOT%." -Dthoughtscope.natives="%ROOT%natives\target\natives" -cp "%TARGET%\thoughtscope-app.jar;%TARGET%\lib\*" io.thoughtscope.app.Main %*
 exit /b %ERRORLEVEL%

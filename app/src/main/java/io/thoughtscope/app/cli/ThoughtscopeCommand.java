@@ -11,8 +11,9 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = ThoughtscopeCommand.VersionProvider.class,
         description = {"A desktop lab for LLM reasoning. Without a command, the desktop app opens."},
-        subcommands = {AnalyzeCommand.class, ImportCommand.class, SessionsCommand.class, ExportCommand.class, DbCommand.class,
-                GuiCommand.class, ScreenshotCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, RunCommand.class, ModelsCommand.class, BenchCommand.class, ImportCommand.class,
+                SessionsCommand.class, ExportCommand.class, DbCommand.class, GuiCommand.class, ScreenshotCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP})
 public final class ThoughtscopeCommand implements Runnable {
 

@@ -21,4 +21,10 @@ public interface ChatFormat {
 
     /** Whether the template can turn thinking off. */
     boolean canDisableThinking();
+
+    /** Whether a rendered prompt leaves the model inside its thinking (R1 templates end with the open tag). */
+    default boolean endsInsideThinking(String prompt) {
+        int o = prompt.lastIndexOf(thinkOpen());
+        return o >= 0 && prompt.indexOf(thinkClose(), o) < 0;
+    }
 }
