@@ -32,8 +32,8 @@ class ConcurrentWritersTest {
         }
         int tokens = 30_000;
         List<Process> children = List.of(
-                StreamingChild.command(db, tokens, 4, 0, "finish").start(),
-                StreamingChild.command(db, tokens, 6, 0, "finish").start());
+                StreamingChild.command(dir, db, tokens, 4, 0, "finish").start(),
+                StreamingChild.command(dir, db, tokens, 6, 0, "finish").start());
         List<String> childRuns = new ArrayList<>();
         List<Thread> readers = new ArrayList<>();
         List<List<String>> outputs = new ArrayList<>();

@@ -29,7 +29,7 @@ class CrashSafetyTest {
         try (Store ignored = Store.open(db)) {
             // created (and migrated) before the child starts
         }
-        Process child = StreamingChild.command(db, Long.MAX_VALUE, 8, 1, "hang").start();
+        Process child = StreamingChild.command(dir, db, Long.MAX_VALUE, 8, 1, "hang").start();
         List<Progress> progress = new CopyOnWriteArrayList<>();
         String[] runId = new String[1];
         Thread reader = Thread.ofPlatform().daemon(true).start(() -> {

@@ -75,12 +75,16 @@ public final class StreamingChild {
         System.out.flush();
     }
 
-    /** A process running this class with the test class path. */
-    static ProcessBuilder command(Object... args) {
+    /**
+     * A process running this class with the test class path. SQLite's native library is unpacked
+     * into {@code tmp}: a killed process cannot remove its copy, so it goes where the test cleans up.
+     */
+    static ProcessBuilder command(Path tmp, Object... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.add("-Xmx256m");
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("-Dorg.sqlite.tmpdir=" + tmp.toAbsolutePath());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(StreamingChild.class.getName());
