@@ -33,6 +33,49 @@ public final class AppDirs {
         return Path.of(xdg != null && !xdg.isBlank() ? xdg : Path.of(home, ".config").toString(), "thoughtscope");
     }
 
+    /**
+     * The data folder, where the session database lives: {@code %LOCALAPPDATA%\Thoughtscope} on
+     * Windows, {@code ~/Library/Application Support/Thoughtscope} on macOS, and
+     * {@code $XDG_DATA_HOME/thoughtscope} (default {@code ~/.local/share/thoughtscope}) elsewhere.
+     */
+    public static Path dataDir() {
+        return dataDir(System.getProperty("os.name", ""), System.getProperty("user.home"), System::getenv);
+    }
+
+    /** {@link #dataDir()} for a given platform, home folder and environment (tests pass their own). */
+    static Path dataDir(String osName, String home, java.util.function.Function<String, String> env) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String local = env.apply("LOCALAPPDATA");
+            return local != null && !local.isBlank() ? Path.of(local, "Thoughtscope")
+                    : Path.of(home, "AppData", "Local", "Thoughtscope");
+        }
+        if (os.contains("mac")) {
+            return Path.of(home, "Library", "Application Support", "Thoughtscope");
+        }
+        String xdg = env.apply("XDG_DATA_HOME");
+        return Path.of(xdg != null && !xdg.isBlank() ? xdg : Path.of(home, ".local", "share").toString(), "thoughtscope");
+    }
+
+    /**
+     * The session database: the system property {@code thoughtscope.db} or the variable
+     * {@code THOUGHTSCOPE_DB} if set (a command's {@code --db} comes before both), else
+     * {@code thoughtscope.db} in the {@linkplain #dataDir() data folder}.
+     */
+    public static Path database() {
+        return database(System.getProperty("thoughtscope.db"), System.getenv("THOUGHTSCOPE_DB"), dataDir());
+    }
+
+    static Path database(String property, String variable, Path dataDir) {
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        if (variable != null && !variable.isBlank()) {
+            return Path.of(variable);
+        }
+        return dataDir.resolve("thoughtscope.db");
+    }
+
     /** The user's own cue phrases, added to the built-in lexicon when the file exists. */
     public static Path userLexicon() {
         return configDir().resolve("lexicon.txt");

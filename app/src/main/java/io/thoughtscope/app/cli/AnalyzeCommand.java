@@ -7,10 +7,12 @@ import io.thoughtscope.reasoning.analysis.Lexicon;
 import io.thoughtscope.reasoning.analysis.TraceAnalysis;
 import io.thoughtscope.reasoning.analysis.TraceAnalyzer;
 import io.thoughtscope.reasoning.model.Verdict;
-import io.thoughtscope.reasoning.traces.FieldMapping;
 import io.thoughtscope.reasoning.traces.ReadProblem;
 import io.thoughtscope.reasoning.traces.TraceReader;
 import io.thoughtscope.reasoning.traces.TraceRecord;
+import io.thoughtscope.store.Store;
+import io.thoughtscope.store.StoreException;
+import io.thoughtscope.store.imports.TraceSessions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,24 +56,8 @@ public final class AnalyzeCommand implements java.util.concurrent.Callable<Integ
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). json prints one object per line.")
     Format format;
 
-    @Option(names = {"-g", "--ground-truth-field"}, paramLabel = "PATH",
-            description = "Field with the reference answer; grades every trace and prints accuracy. GSM8K references ending in '#### 42' are understood.")
-    String groundTruthField;
-
-    @Option(names = "--question-field", paramLabel = "PATH", description = "Field with the question.")
-    String questionField;
-
-    @Option(names = "--thinking-field", paramLabel = "PATH", description = "Field with the thinking (e.g. reasoning_content).")
-    String thinkingField;
-
-    @Option(names = "--answer-field", paramLabel = "PATH", description = "Field with the model's answer after the thinking.")
-    String answerField;
-
-    @Option(names = "--text-field", paramLabel = "PATH", description = "Field with the whole output, think tags included.")
-    String textField;
-
-    @Option(names = "--id-field", paramLabel = "PATH", description = "Field with the record id.")
-    String idField;
+    @CommandLine.Mixin
+    FieldOptions fields = new FieldOptions();
 
     @Option(names = "--lexicon", paramLabel = "FILE", description = "Extra cue phrases (the built-in lexicon's format); "
             + "repeatable. lexicon.txt in the config folder (~/.config/thoughtscope on Linux) is always added.")
@@ -85,6 +71,13 @@ public final class AnalyzeCommand implements java.util.concurrent.Callable<Integ
 
     @Option(names = {"-q", "--quiet"}, description = "No summary line.")
     boolean quiet;
+
+    @Option(names = "--save", description = "Also store each analysed trace as a session (a one-branch tree with its "
+            + "analysis) in the session database; traces stored before are not stored again.")
+    boolean save;
+
+    @CommandLine.Mixin
+    DatabaseOption database = new DatabaseOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -107,12 +100,23 @@ public final class AnalyzeCommand implements java.util.concurrent.Callable<Integ
             return ExitCodes.FAILED;
         }
         TraceAnalyzer analyzer = new TraceAnalyzer(lexicon);
-        TraceReader reader = new TraceReader(new FieldMapping(questionField, thinkingField, answerField, textField,
-                groundTruthField, idField));
+        TraceReader reader = new TraceReader(fields.mapping());
+        Saver saver = save ? new Saver(database.open(err), err) : null;
+        try {
+            return analyze(analyzer, reader, saver, out, err);
+        } finally {
+            if (saver != null) {
+                saver.store.close();
+            }
+        }
+    }
+
+    private int analyze(TraceAnalyzer analyzer, TraceReader reader, Saver saver, PrintWriter out, PrintWriter err)
+            throws IOException {
 
         Stats stats = new Stats();
         ObjectMapper json = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
-        TableWriter table = new TableWriter(out, groundTruthField != null);
+        TableWriter table = new TableWriter(out, fields.groundTruthField != null);
         CsvWriter csv = new CsvWriter(out);
         if (format == Format.table) {
             table.header();
@@ -123,6 +127,9 @@ public final class AnalyzeCommand implements java.util.concurrent.Callable<Integ
             }
             TraceAnalysis a = analyzer.analyze(r.trace(), r.groundTruth());
             stats.add(a);
+            if (saver != null) {
+                saver.save(r, a);
+            }
             switch (format) {
                 case table -> table.row(r, a);
                 case csv -> csv.row(AnalysisRow.columns(r, a));
@@ -171,13 +178,54 @@ public final class AnalyzeCommand implements java.util.concurrent.Callable<Integ
             // keep stdout machine-readable for json and csv
             (format == Format.table ? out : err).println(stats.summary());
         }
+        if (saver != null) {
+            saver.summary();
+        }
         if (stats.analysed == 0) {
             if (stats.unreadable == 0 && stats.skipped == 0) {
                 err.println("error: no traces found in " + String.join(", ", files));
             }
             return ExitCodes.FAILED;
         }
+        if (saver != null && saver.failure != null) {
+            return ExitCodes.FAILED;
+        }
         return stats.skipped > 0 || stats.unreadable > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    /** {@code --save}: each analysed trace into the store, until the store fails (a full disk). */
+    private static final class Saver {
+        final Store store;
+        final PrintWriter err;
+        int saved;
+        int already;
+        StoreException failure;
+
+        Saver(Store store, PrintWriter err) {
+            this.store = store;
+            this.err = err;
+        }
+
+        void save(TraceRecord r, TraceAnalysis a) {
+            if (failure != null) {
+                return;
+            }
+            try {
+                if (TraceSessions.save(store, r, a)) {
+                    saved++;
+                } else {
+                    already++;
+                }
+            } catch (StoreException e) {
+                failure = e;
+                err.println("error: " + e.getMessage() + " The analysis goes on without saving.");
+            }
+        }
+
+        void summary() {
+            err.println("saved " + saved + (saved == 1 ? " trace" : " traces") + " to " + store.file()
+                    + (already > 0 ? " (" + already + " stored before)" : ""));
+        }
     }
 
     /** Running totals for the summary line. */

@@ -1,10 +1,25 @@
 package io.thoughtscope.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.thoughtscope.app.Lexicons;
 import io.thoughtscope.app.LocalModels;
+import io.thoughtscope.reasoning.analysis.ThinkingSplitter;
 import io.thoughtscope.reasoning.analysis.ThinkingStream;
+import io.thoughtscope.reasoning.analysis.TraceAnalyzer;
+import io.thoughtscope.reasoning.model.Ids;
+import io.thoughtscope.reasoning.model.ModelRef;
+import io.thoughtscope.reasoning.model.Node;
+import io.thoughtscope.reasoning.model.NodeKind;
+import io.thoughtscope.reasoning.model.NodeStatus;
+import io.thoughtscope.reasoning.model.Problem;
+import io.thoughtscope.reasoning.model.ReasoningTree;
+import io.thoughtscope.reasoning.model.Run;
+import io.thoughtscope.reasoning.model.RunStatus;
+import io.thoughtscope.reasoning.model.Session;
+import io.thoughtscope.reasoning.model.StrategySpec;
 import io.thoughtscope.reasoning.model.Token;
 import io.thoughtscope.reasoning.model.TopToken;
+import io.thoughtscope.reasoning.model.Trace;
 import io.thoughtscope.reasoning.search.Generation;
 import io.thoughtscope.reasoning.search.Strategies;
 import io.thoughtscope.reasoning.spi.ChatMessage;
@@ -13,10 +28,13 @@ import io.thoughtscope.reasoning.spi.LanguageModel;
 import io.thoughtscope.reasoning.spi.SamplingParams;
 import io.thoughtscope.reasoning.spi.Sequence;
 import io.thoughtscope.reasoning.spi.TokenStep;
-import picocli.CommandLine;
+import io.thoughtscope.store.RunRecorder;
+import io.thoughtscope.store.Store;
+import io.thoughtscope.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -24,6 +42,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,8 +113,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--top-logprobs", paramLabel = "K", defaultValue = "5", description = "Alternatives per token in --tokens (default: ${DEFAULT-VALUE}).")
     int topLogprobs;
 
+    @Option(names = "--save", description = "Store the run as a session in the session database while it streams "
+            + "(its tree, every token, the analysis of the reply).")
+    boolean save;
+
     @Mixin
     EngineOptions engine = new EngineOptions();
+
+    @Mixin
+    DatabaseOption database = new DatabaseOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -144,6 +170,8 @@ public final class RunCommand implements Callable<Integer> {
             Sequence seq = lm.prefill(tokens);
             Thread hook = new Thread(lm::cancel, "thoughtscope-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
+            Saved saved = save ? Saved.start(database.open(err), lm, model, user, rendered, sampling, maxTokens, think, system)
+                    : null;
             Printer printer = new Printer(out, term.colors());
             ThinkingStream stream = new ThinkingStream(lm.chat().thinkOpen(), lm.chat().thinkClose(),
                     lm.chat().endsInsideThinking(rendered), printer);
@@ -157,12 +185,18 @@ public final class RunCommand implements Callable<Integer> {
                             if (log != null) {
                                 log.write(step);
                             }
+                            if (saved != null && !step.endOfGeneration()) {
+                                saved.branch.appendToken(step.token());
+                            }
                         });
                 stream.finish();
             } catch (CancellationException e) {
                 stream.finish();
                 out.println();
                 err.println("stopped");
+                if (saved != null) {
+                    saved.finish(null, lm.counters(), err);
+                }
                 return ExitCodes.FAILED;
             } finally {
                 try {
@@ -183,8 +217,81 @@ public final class RunCommand implements Callable<Integer> {
             if (printer.thinkingOpen && !stream.thinkingClosed() && stream.isThinking()) {
                 err.println("note: the thinking never closed (the reply was cut off)");
             }
+            if (saved != null && !saved.finish(result, c, err)) {
+                return ExitCodes.FAILED;
+            }
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code --save}: the run recorded into the store as it streams, then finished and analysed. */
+    static final class Saved {
+        final Store store;
+        final Run run;
+        final RunRecorder recorder;
+        final Node branch;
+
+        private Saved(Store store, Run run, RunRecorder recorder, Node branch) {
+            this.store = store;
+            this.run = run;
+            this.recorder = recorder;
+            this.branch = branch;
+        }
+
+        static Saved start(Store store, LanguageModel lm, Path model, String user, String rendered, SamplingParams sampling,
+                           int maxTokens, boolean think, String system) {
+            try {
+                String title = user.strip().lines().findFirst().orElse("");
+                Session session = Session.create(title.length() <= 80 ? title : title.substring(0, 79) + "…",
+                        new Problem(user, null));
+                store.saveSession(session);
+                Map<String, String> params = new LinkedHashMap<>();
+                params.put("temperature", String.valueOf(sampling.temperature()));
+                params.put("top_p", String.valueOf(sampling.topP()));
+                params.put("top_k", String.valueOf(sampling.topK()));
+                params.put("min_p", String.valueOf(sampling.minP()));
+                params.put("repeat_penalty", String.valueOf(sampling.repetitionPenalty()));
+                params.put("max_tokens", String.valueOf(maxTokens));
+                params.put("think", String.valueOf(think));
+                if (system != null) {
+                    params.put("system", system);
+                }
+                Run run = new Run(Ids.newId(), session.id(), new ModelRef(lm.info().name(), model.toAbsolutePath().toString(),
+                        "llama.cpp", lm.info().backend()), new StrategySpec("chain", params), sampling.seed(), Instant.now(),
+                        new ReasoningTree(user));
+                RunRecorder recorder = store.record(run);
+                Node branch = run.tree().addChild(run.tree().root(), NodeKind.BRANCH, 0, "");
+                if (lm.chat().endsInsideThinking(rendered)) {
+                    // the template opened the thinking: it is part of the reply as the model saw it
+                    branch.appendText(rendered.substring(rendered.lastIndexOf(lm.chat().thinkOpen())));
+                }
+                return new Saved(store, run, recorder, branch);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
+
+        /** Ends the recording; a null result means the run was stopped. Returns false when saving failed. */
+        boolean finish(Generation.Result result, Counters counters, PrintWriter err) {
+            try (store) {
+                branch.setStatus(result != null && result.reason() != Generation.Stop.MAX_TOKENS ? NodeStatus.DONE
+                        : NodeStatus.CUT_OFF);
+                branch.setChosen(true);
+                run.tree().root().setChosen(true);
+                recorder.finish(result == null ? RunStatus.CUT_SHORT : RunStatus.COMPLETED, counters);
+                Trace trace = ThinkingSplitter.split(branch.text()).withTokens(branch.tokens());
+                store.saveAnalysis(run.id(), branch.id(), branch.id(), new TraceAnalyzer(Lexicons.load(List.of())).analyze(trace, null));
+                err.println("saved as session " + run.sessionId() + " in " + store.file());
+                return true;
+            } catch (StoreException e) {
+                err.println("error: " + e.getMessage());
+                return false;
+            } catch (IOException | RuntimeException e) {
+                err.println("error: the run was saved, its analysis not: " + e.getMessage());
+                return false;
+            }
+        }
     }
 
     /** Prints thinking and answer apart: dimmed under a heading on a terminal, plain headings otherwise. */

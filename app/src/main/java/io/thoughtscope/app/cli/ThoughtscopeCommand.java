@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         versionProvider = ThoughtscopeCommand.VersionProvider.class,
         description = {"A desktop lab for LLM reasoning. Without a command, the desktop app opens."},
         subcommands = {AnalyzeCommand.class, RunCommand.class, ExperimentCommand.class, ModelsCommand.class, BenchCommand.class,
-                GuiCommand.class,
+                ImportCommand.class, SessionsCommand.class, ExportCommand.class, DbCommand.class, GuiCommand.class,
                 ScreenshotCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP})
@@ -52,6 +52,9 @@ public final class ThoughtscopeCommand implements Runnable {
         // every subcommand inherits --help/--version and the exit-code footer
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().usageMessage().footer("", ExitCodes.HELP);
+            for (CommandLine subsub : sub.getSubcommands().values()) {
+                subsub.getCommandSpec().usageMessage().footer("", ExitCodes.HELP);
+            }
         }
         return cl;
     }

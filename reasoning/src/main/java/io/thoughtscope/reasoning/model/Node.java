@@ -1,7 +1,9 @@
 package io.thoughtscope.reasoning.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -23,7 +25,10 @@ public final class Node {
     // guarded by this
     private final StringBuilder text;
     private final List<Token> tokens = new ArrayList<>(0);
+    private int[] tokenStarts = NO_STARTS; // tokenStarts[i]: where token i's text starts in text
     private final List<Node> children = new ArrayList<>(2);
+
+    private static final int[] NO_STARTS = new int[0];
 
     private volatile Scores scores = Scores.NONE;
     private volatile NodeStatus status = NodeStatus.GROWING;
@@ -107,6 +112,15 @@ public final class Node {
         return tokens.get(index);
     }
 
+    /**
+     * Where token {@code index}'s text starts in the node's text. Tokens and text without tokens
+     * ({@link #appendText}) may interleave, so a store needs this to rebuild the node exactly.
+     */
+    public synchronized int tokenStart(int index) {
+        Objects.checkIndex(index, tokens.size());
+        return tokenStarts[index];
+    }
+
     /** Appends text that has no token data (an imported step, a user's edit). */
     public void appendText(String piece) {
         int from;
@@ -137,7 +151,12 @@ public final class Node {
         synchronized (this) {
             from = text.length();
             tokenFrom = tokens.size();
+            int needed = tokenFrom + batch.size();
+            if (needed > tokenStarts.length) {
+                tokenStarts = Arrays.copyOf(tokenStarts, Math.max(needed, tokenStarts.length * 2 + 8));
+            }
             for (Token t : batch) {
+                tokenStarts[tokens.size()] = text.length();
                 text.append(t.text());
                 tokens.add(t);
             }

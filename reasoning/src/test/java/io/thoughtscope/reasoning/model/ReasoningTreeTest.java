@@ -179,4 +179,16 @@ class ReasoningTreeTest {
         assertThat(h2).isCloseTo(Math.log(2), org.assertj.core.data.Offset.offset(1e-12));
         assertThat(Token.entropyFromTopK(List.of())).isNaN();
     }
+
+    @Test
+    void tokenStartsSayWhereEachTokenLiesBetweenTextWithoutTokens() {
+        ReasoningTree tree = new ReasoningTree("q");
+        Node n = tree.addChild(tree.root(), NodeKind.BRANCH, 0, "So ");
+        n.appendTokens(List.of(Token.ofText("x"), Token.ofText(" = 2")));
+        n.appendText(" Wait,");
+        n.appendToken(Token.ofText(" no"));
+        assertThat(n.text()).isEqualTo("So x = 2 Wait, no");
+        assertThat(List.of(n.tokenStart(0), n.tokenStart(1), n.tokenStart(2))).containsExactly(3, 4, 14);
+        assertThatThrownBy(() -> n.tokenStart(3)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
 }
