@@ -1,7 +1,9 @@
 package io.thoughtscope.app.cli;
 
 import io.thoughtscope.app.LocalModels;
+import io.thoughtscope.reasoning.model.ModelRef;
 import io.thoughtscope.reasoning.model.StrategySpec;
+import io.thoughtscope.reasoning.search.RunContext;
 import io.thoughtscope.reasoning.search.RunResult;
 import io.thoughtscope.reasoning.search.Strategies;
 import io.thoughtscope.reasoning.search.experiment.AccuracyReport;
@@ -11,6 +13,7 @@ import io.thoughtscope.reasoning.search.experiment.ExperimentProblem;
 import io.thoughtscope.reasoning.search.experiment.ExperimentRunner;
 import io.thoughtscope.reasoning.search.experiment.ProblemFile;
 import io.thoughtscope.runtime.llama.LlamaEngine;
+import io.thoughtscope.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +77,12 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N problems.")
     Integer limit;
 
+    @Option(names = "--save", description = "Also keep every run's tree in the session database.")
+    boolean save;
+
+    @Mixin
+    DatabaseOption database = new DatabaseOption();
+
     @Mixin
     EngineOptions engine = new EngineOptions();
 
@@ -110,7 +119,9 @@ public final class ExperimentCommand implements Callable<Integer> {
         int sequences = specs.stream().mapToInt(s -> Strategies.create(s).sequencesWanted()).max().orElse(2);
         Experiment exp = new Experiment(list, specs, concurrency, seed, resume);
         Terminal term = Terminal.detect(err);
-        Bar bar = new Bar(err, term.colors());
+        Store store = save ? database.open(err) : null;
+        Bar bar = new Bar(err, term.colors(), store, new ModelRef(model.getFileName().toString(),
+                model.toAbsolutePath().toString(), "llama.cpp", ""), seed);
         ExperimentRunner runner = new ExperimentRunner(exp,
                 () -> LocalModels.open(model, engine.toLlamaOptions(sequences), null), bar);
         Thread hook = new Thread(runner::cancel, "thoughtscope-cancel");
@@ -126,6 +137,10 @@ public final class ExperimentCommand implements Callable<Integer> {
             }
         }
         bar.end();
+        if (store != null) {
+            store.close();
+            err.println("trees saved in " + store.file());
+        }
         out.print(report.table());
         out.flush();
         if (csv != null) {
@@ -159,14 +174,31 @@ public final class ExperimentCommand implements Callable<Integer> {
         return parent.resolve(base + "." + hash + ".results.jsonl");
     }
 
-    /** A progress bar on a terminal; a line per finished run otherwise. */
+    /** A progress bar on a terminal, a line per finished run otherwise; saves trees when a store is given. */
     static final class Bar implements ExperimentListener {
         private final PrintWriter err;
         private final boolean tty;
+        private final Store store;
+        private final ModelRef modelRef;
+        private final long seed;
+        // preparing and finished of one run happen on the same worker thread
+        private final ThreadLocal<TreeSaver> saver = new ThreadLocal<>();
 
-        Bar(PrintWriter err, boolean tty) {
+        Bar(PrintWriter err, boolean tty, Store store, ModelRef modelRef, long seed) {
             this.err = err;
             this.tty = tty;
+            this.store = store;
+            this.modelRef = modelRef;
+            this.seed = seed;
+        }
+
+        @Override
+        public void preparing(ExperimentProblem problem, StrategySpec strategy, RunContext.Builder context) {
+            if (store != null) {
+                TreeSaver s = new TreeSaver(store, modelRef);
+                s.attach(context, problem.problem(), problem.id(), strategy, seed);
+                saver.set(s);
+            }
         }
 
         @Override
@@ -178,7 +210,16 @@ public final class ExperimentCommand implements Callable<Integer> {
         }
 
         @Override
-        public synchronized void finished(ExperimentProblem problem, RunResult result, Progress p) {
+        public void finished(ExperimentProblem problem, RunResult result, Progress p) {
+            TreeSaver s = saver.get();
+            if (s != null) {
+                s.finish(result);
+                saver.remove();
+            }
+            report(problem, result, p);
+        }
+
+        private synchronized void report(ExperimentProblem problem, RunResult result, Progress p) {
             if (!tty) {
                 err.printf(Locale.ROOT, "%d/%d %s · %s · %s%n", p.done(), p.total(), problem.id(),
                         Strategies.label(result.strategy()), result.verdict().name().toLowerCase(Locale.ROOT));
@@ -187,7 +228,16 @@ public final class ExperimentCommand implements Callable<Integer> {
         }
 
         @Override
-        public synchronized void failed(ExperimentProblem problem, StrategySpec strategy, Throwable error, Progress p) {
+        public void failed(ExperimentProblem problem, StrategySpec strategy, Throwable error, Progress p) {
+            TreeSaver s = saver.get();
+            if (s != null) {
+                s.abandon();
+                saver.remove();
+            }
+            reportFailure(problem, strategy, error, p);
+        }
+
+        private synchronized void reportFailure(ExperimentProblem problem, StrategySpec strategy, Throwable error, Progress p) {
             err.println((tty ? "\r\u001B[2K" : "") + "failed: " + problem.id() + " · " + Strategies.label(strategy) + ": "
                     + (error.getMessage() == null ? error.toString() : error.getMessage()));
             draw(p);

@@ -1,6 +1,7 @@
 package io.thoughtscope.app.cli;
 
 import io.thoughtscope.app.LocalModels;
+import io.thoughtscope.reasoning.model.ModelRef;
 import io.thoughtscope.reasoning.model.Problem;
 import io.thoughtscope.reasoning.model.TreeEvent;
 import io.thoughtscope.reasoning.search.RunContext;
@@ -9,6 +10,7 @@ import io.thoughtscope.reasoning.search.Strategies;
 import io.thoughtscope.reasoning.search.Strategy;
 import io.thoughtscope.reasoning.spi.ChatMessage;
 import io.thoughtscope.reasoning.spi.LanguageModel;
+import io.thoughtscope.store.Store;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -57,16 +59,33 @@ final class StrategyRun implements Callable<Integer> {
                 messages.add(ChatMessage.user(question));
                 b.messages(messages);
             }
+            Store store = cmd.save ? cmd.database.open(err) : null;
+            TreeSaver saver = store == null ? null : new TreeSaver(store, new ModelRef(lm.info().name(),
+                    cmd.model.toAbsolutePath().toString(), "llama.cpp", lm.info().backend()));
+            if (saver != null) {
+                saver.attach(b, new Problem(question, cmd.truth), question.strip().lines().findFirst().orElse(""),
+                        strategy.spec(), seed);
+            }
             RunContext ctx = b.build();
             Thread hook = new Thread(ctx::cancel, "thoughtscope-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
             RunResult result;
             try {
                 result = strategy.run(ctx);
+                if (saver != null) {
+                    String session = saver.finish(result);
+                    err.println("saved as session " + session + " in " + store.file());
+                }
             } catch (CancellationException e) {
+                if (saver != null) {
+                    saver.abandon();
+                }
                 err.println("\nstopped");
                 return ExitCodes.FAILED;
             } finally {
+                if (store != null) {
+                    store.close();
+                }
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException shuttingDown) {

@@ -104,6 +104,13 @@ class ModelCommandsTest {
                 "--max-tokens", "8", "--seed", "2", "--truth", "4", "--threads", "1");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("self-consistency").contains("nodes").contains("agreement").contains("seed 2");
+        // --save keeps the tree in the session database while it grows
+        var saved = run("run", "-m", model.toString(), "-p", "What is 5+5?", "--strategy", "best-of-n", "--set", "n=2",
+                "--set", "verifier=logprob", "--max-tokens", "6", "--threads", "1", "--save", "--db", dir.resolve("runs.db").toString());
+        assertThat(saved.code()).as(saved.err()).isZero();
+        assertThat(saved.err()).contains("saved as session");
+        var listed = run("sessions", "--db", dir.resolve("runs.db").toString());
+        assertThat(listed.out()).contains("What is 5+5?").contains("best-of-n");
         var bad = run("run", "-m", model.toString(), "-p", "x", "--strategy", "beam", "--set", "width=0");
         assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(bad.err()).contains("width");
