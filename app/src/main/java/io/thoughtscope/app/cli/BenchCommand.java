@@ -45,6 +45,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Branch counts to measure (default: ${DEFAULT-VALUE}).")
     List<Integer> branches = new ArrayList<>();
 
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
+            description = "Measure every branch count N times, interleaved, and report medians (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--json", description = "Print the figures as one JSON object.")
     boolean json;
 
@@ -62,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (promptTokens < 2 || genTokens < 1 || branches.isEmpty() || branches.stream().anyMatch(b -> b < 1)) {
+        if (promptTokens < 2 || genTokens < 1 || rounds < 1 || branches.isEmpty() || branches.stream().anyMatch(b -> b < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--prompt-tokens must be at least 2, --gen-tokens and every branch count at least 1");
         }
@@ -106,25 +110,45 @@ public final class BenchCommand implements Callable<Integer> {
             result.put("threads", engine.threads > 0 ? engine.threads : Math.min(8, Runtime.getRuntime().availableProcessors()));
             result.put("promptTokens", promptTokens);
             result.put("promptTokPerS", round(afterPrompt.promptTokensPerSecond()));
+            // rounds interleave the branch counts, so a slow spell of the machine hits all of them alike;
+            // each figure is the median over the rounds
+            Map<Integer, List<Double>> rates = new LinkedHashMap<>();
+            Map<Integer, List<Double>> javaShares = new LinkedHashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (int b : branches) {
+                    List<Sequence> seqs = new ArrayList<>();
+                    for (int i = 0; i < b; i++) {
+                        seqs.add(lm.fork(root));
+                    }
+                    List<StepRequest> reqs = seqs.stream().map(s -> new StepRequest(s, SamplingParams.greedy(), 0)).toList();
+                    Counters before = lm.counters();
+                    long t0 = System.nanoTime();
+                    for (int n = 0; n < genTokens; n++) {
+                        lm.step(reqs);
+                    }
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    Counters spent = lm.counters().minus(before);
+                    rates.computeIfAbsent(b, k -> new ArrayList<>()).add(b * genTokens / seconds);
+                    // the Java side of each step: logits read, entropy, top-k, sampling
+                    javaShares.computeIfAbsent(b, k -> new ArrayList<>())
+                            .add((double) spent.sampleNanos() / Math.max(1, spent.decodeNanos() + spent.sampleNanos()));
+                    seqs.forEach(lm::release);
+                }
+            }
             List<Map<String, Object>> rows = new ArrayList<>();
+            double single = median(rates.getOrDefault(1, List.of(Double.NaN)));
             for (int b : branches) {
-                List<Sequence> seqs = new ArrayList<>();
-                for (int i = 0; i < b; i++) {
-                    seqs.add(lm.fork(root));
-                }
-                List<StepRequest> reqs = seqs.stream().map(s -> new StepRequest(s, SamplingParams.greedy(), 0)).toList();
-                long t0 = System.nanoTime();
-                for (int n = 0; n < genTokens; n++) {
-                    lm.step(reqs);
-                }
-                double seconds = (System.nanoTime() - t0) / 1e9;
+                double agg = median(rates.get(b));
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("branches", b);
                 row.put("tokens", b * genTokens);
-                row.put("aggregateTokPerS", round(b * genTokens / seconds));
-                row.put("perBranchTokPerS", round(genTokens / seconds));
+                row.put("aggregateTokPerS", round(agg));
+                row.put("perBranchTokPerS", round(agg / b));
+                if (!Double.isNaN(single)) {
+                    row.put("vsOneBranch", Math.round(100 * agg / single) / 100.0);
+                }
+                row.put("javaShare", Math.round(1000.0 * median(javaShares.get(b))) / 1000.0);
                 rows.add(row);
-                seqs.forEach(lm::release);
             }
             Counters total = lm.counters();
             result.put("decode", rows);
@@ -136,15 +160,23 @@ public final class BenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%s on %s, %s threads%n", lm.info().name(), lm.info().backend(), result.get("threads"));
                 out.printf(Locale.ROOT, "prompt   %5d tokens   %8.1f tokens/s%n", promptTokens, afterPrompt.promptTokensPerSecond());
                 for (Map<String, Object> r : rows) {
-                    out.printf(Locale.ROOT, "decode   %2d branch%-2s  %8.1f tokens/s aggregate (%.1f per branch)%n",
+                    out.printf(Locale.ROOT, "decode   %2d branch%-2s  %8.1f tokens/s aggregate (%.1f per branch%s)%n",
                             (Integer) r.get("branches"), ((Integer) r.get("branches")) == 1 ? "" : "es",
-                            (Double) r.get("aggregateTokPerS"), (Double) r.get("perBranchTokPerS"));
+                            (Double) r.get("aggregateTokPerS"), (Double) r.get("perBranchTokPerS"),
+                            r.containsKey("vsOneBranch") && (Integer) r.get("branches") != 1 ? ", " + r.get("vsOneBranch") + "x one branch" : "");
                 }
+                out.printf(Locale.ROOT, "medians of %d rounds of %d tokens per branch%n", rounds, genTokens);
                 out.printf(Locale.ROOT, "prompt tokens evaluated: %d (the prefix once; forks share it), tokens decoded: %d%n",
                         total.promptTokens(), total.decodedTokens());
             }
         }
         return ExitCodes.OK;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static double round(double v) {

@@ -14,6 +14,7 @@ public final class Distribution {
     private final float[] logits;
     private final int n;
     private final float max;
+    private final int argmax;
     private final double logZ;     // log of the sum of exp(logit - max)
     private final double entropy;
 
@@ -22,12 +23,15 @@ public final class Distribution {
         this.logits = logits;
         this.n = n;
         float m = Float.NEGATIVE_INFINITY;
+        int best = 0;
         for (int i = 0; i < n; i++) {
             if (logits[i] > m) {
                 m = logits[i];
+                best = i;
             }
         }
         max = m;
+        argmax = best;
         double sum = 0;
         double weighted = 0;
         for (int i = 0; i < n; i++) {
@@ -53,13 +57,7 @@ public final class Distribution {
 
     /** The index of the largest logit (the greedy choice), lowest index on ties. */
     public int argmax() {
-        int best = 0;
-        for (int i = 1; i < n; i++) {
-            if (logits[i] > logits[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return argmax;
     }
 
     /** The k most likely tokens, most likely first, with log-probabilities; texts filled by {@code text}. */

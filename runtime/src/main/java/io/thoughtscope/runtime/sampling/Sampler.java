@@ -13,9 +13,6 @@ import java.util.SplittableRandom;
  */
 public final class Sampler {
 
-    /** Below this many candidates top-p works on a partial sort; a flat distribution falls back to a full one. */
-    private static final int TOP_P_WINDOW = 1024;
-
     private Sampler() {
     }
 
@@ -51,25 +48,23 @@ public final class Sampler {
         }
         double u = random(p.seed(), length);
 
-        int[] candidates;
         if (p.topK() > 0) {
-            candidates = TopK.select(logits, n, Math.min(p.topK(), n));
-        } else if (p.topP() < 1 || p.minP() > 0) {
-            candidates = TopK.select(logits, n, Math.min(n, TOP_P_WINDOW));
-        } else {
-            return drawFromAll(logits, n, max, u);
+            // few candidates: sort them and apply min-p and top-p in order
+            int[] candidates = TopK.select(logits, n, Math.min(p.topK(), n));
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                total += FastMath.exp(logits[i] - max);
+            }
+            int kept = keep(logits, candidates, max, total, p);
+            return drawFrom(logits, candidates, kept, max, u);
         }
+        if (p.topP() < 1 || p.minP() > 0) {
+            return drawNucleus(logits, n, max, p, u);
+        }
+        return drawFromAll(logits, n, max, u);
+    }
 
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            total += FastMath.exp(logits[i] - max);
-        }
-        int kept = keep(logits, candidates, max, total, p);
-        if (kept == candidates.length && candidates.length < n && p.topK() == 0 && p.topP() < 1) {
-            // top-p not reached inside the window: the distribution is flat, sort it all
-            candidates = TopK.select(logits, n, n);
-            kept = keep(logits, candidates, max, total, p);
-        }
+    private static int drawFrom(float[] logits, int[] candidates, int kept, float max, double u) {
         double mass = 0;
         for (int i = 0; i < kept; i++) {
             mass += FastMath.exp(logits[candidates[i]] - max);
@@ -83,6 +78,97 @@ public final class Sampler {
             }
         }
         return candidates[kept - 1];
+    }
+
+    private static final int BUCKETS = 4096;
+
+    /**
+     * Top-p (and min-p) over the whole vocabulary in linear time, whatever the distribution's
+     * shape: tokens are bucketed by logit, buckets are taken from the top until their mass reaches
+     * top-p, and only the last bucket is sorted. A flat distribution (a random-weight model) costs
+     * the same as a peaked one.
+     */
+    private static int drawNucleus(float[] logits, int n, float max, SamplingParams p, double u) {
+        // min-p is a logit threshold: p / p_max >= minP  <=>  logit >= max + ln(minP)
+        float floor = p.minP() > 0 ? (float) (max + Math.log(p.minP())) : Float.NEGATIVE_INFINITY;
+        float min = Float.POSITIVE_INFINITY;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            float l = logits[i];
+            if (l >= floor && l > Float.NEGATIVE_INFINITY) {
+                if (l < min) {
+                    min = l;
+                }
+                total += FastMath.exp(l - max);
+            }
+        }
+        double width = (max - min) / BUCKETS;
+        double[] mass = new double[BUCKETS];
+        int[] count = new int[BUCKETS];
+        for (int i = 0; i < n; i++) {
+            float l = logits[i];
+            if (l >= floor && l > Float.NEGATIVE_INFINITY) {
+                int b = bucket(l, max, width);
+                mass[b] += FastMath.exp(l - max);
+                count[b]++;
+            }
+        }
+        double target = p.topP() < 1 ? p.topP() * total : total;
+        int boundary = BUCKETS - 1;
+        double above = 0; // mass of the buckets above the boundary
+        for (int b = 0; b < BUCKETS; b++) {
+            if (above + mass[b] >= target) {
+                boundary = b;
+                break;
+            }
+            above += mass[b];
+        }
+        // the boundary bucket, sorted, contributes its best tokens until the target is reached
+        int[] edge = new int[count[boundary]];
+        int e = 0;
+        for (int i = 0; i < n; i++) {
+            float l = logits[i];
+            if (l >= floor && l > Float.NEGATIVE_INFINITY && bucket(l, max, width) == boundary) {
+                edge[e++] = i;
+            }
+        }
+        int[] edgeSorted = TopK.select(logits, edge, e);
+        int edgeKept = 0;
+        double acc = above;
+        while (edgeKept < edgeSorted.length && (edgeKept == 0 || acc < target)) {
+            acc += FastMath.exp(logits[edgeSorted[edgeKept]] - max);
+            edgeKept++;
+        }
+        // draw: first over the buckets above the boundary, then over the kept edge tokens
+        double draw = u * acc;
+        double run = 0;
+        int last = edgeSorted.length > 0 ? edgeSorted[0] : argmax(logits, n);
+        for (int i = 0; i < n; i++) {
+            float l = logits[i];
+            if (l >= floor && l > Float.NEGATIVE_INFINITY && bucket(l, max, width) < boundary) {
+                run += FastMath.exp(l - max);
+                last = i;
+                if (run > draw) {
+                    return i;
+                }
+            }
+        }
+        for (int k = 0; k < edgeKept; k++) {
+            run += FastMath.exp(logits[edgeSorted[k]] - max);
+            last = edgeSorted[k];
+            if (run > draw) {
+                return edgeSorted[k];
+            }
+        }
+        return last;
+    }
+
+    private static int bucket(float logit, float max, double width) {
+        if (width <= 0) {
+            return 0;
+        }
+        int b = (int) ((max - logit) / width);
+        return Math.min(BUCKETS - 1, Math.max(0, b));
     }
 
     /** How many of the sorted candidates survive top-p and min-p (at least one). */

@@ -38,6 +38,23 @@ final class TopK {
         return out;
     }
 
+    /** The first {@code count} of {@code indices}, sorted best first (larger value, then lower index). */
+    static int[] select(float[] values, int[] indices, int count) {
+        long[] keys = new long[count];
+        for (int i = 0; i < count; i++) {
+            // order by value descending, then index ascending, in one primitive sort
+            int bits = Float.floatToRawIntBits(values[indices[i]]);
+            int sortable = bits >= 0 ? bits : bits ^ 0x7FFFFFFF; // monotone in the float's value
+            keys[i] = ((long) ~sortable << 32) | (indices[i] & 0xFFFFFFFFL);
+        }
+        Arrays.sort(keys);
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = (int) keys[i];
+        }
+        return out;
+    }
+
     /** a ranks above b: larger value, or equal value and lower index. */
     private static boolean better(int a, int b, float[] v) {
         return v[a] > v[b] || (v[a] == v[b] && a < b);
