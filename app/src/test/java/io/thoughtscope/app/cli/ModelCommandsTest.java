@@ -85,7 +85,7 @@ class ModelCommandsTest {
 
     @Test
     void benchReportsSpeedsAndThatThePrefixIsEvaluatedOnce() throws IOException {
-        var r = run("bench", "-m", model.toString(), "--prompt-tokens", "24", "--gen-tokens", "4", "--branches", "1,3",
+        var r = run("bench", "-m", model.toString(), "--prompt-tokens", "24", "--gen-tokens", "4", "--branches", "1,3", "--rounds", "1",
                 "--threads", "1", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
