@@ -77,7 +77,7 @@ public final class LlamaEngine implements LanguageModel {
     private long sampleNanos;
 
     private LlamaEngine(LlamaApi api, long handleId, MemorySegment model, MemorySegment context, Path path,
-                        LlamaOptions options, int offloaded, ChatFormatFactory chatFactory) {
+                        LlamaOptions options, int[] offloaded, ChatFormatFactory chatFactory) {
         this.api = api;
         this.handleId = handleId;
         this.model = model;
@@ -93,9 +93,13 @@ public final class LlamaEngine implements LanguageModel {
             int layers = (int) api.modelNLayer.invokeExact(model);
             int trainCtx = (int) api.modelNCtxTrain.invokeExact(model);
             long params = (long) api.modelNParams.invokeExact(model);
+            // a GPU set with no GPU device (a Vulkan loader but no driver) computes on the CPU: say so
+            boolean gpuDevice = api.devices().stream().anyMatch(d -> d[2].equals("gpu") || d[2].equals("igpu"));
+            boolean onGpu = api.set.backend() != Backend.CPU && gpuDevice && offloaded != null && offloaded[0] > 0;
             this.info = new ModelInfo(displayName(path), path.toString(), ModelDescription.architecture(api, model),
-                    params, ModelDescription.quantization(api, model), trainCtx, nCtx, api.set.backend().key(), layers,
-                    api.set.backend() == Backend.CPU ? 0 : Math.max(0, offloaded));
+                    params, ModelDescription.quantization(api, model), trainCtx, nCtx,
+                    onGpu || api.set.backend() == Backend.METAL ? api.set.backend().key() : Backend.CPU.key(),
+                    onGpu ? offloaded[1] : layers, onGpu ? offloaded[0] : 0);
         } catch (Throwable t) {
             throw new LlamaException("cannot read the model's properties: " + t.getMessage(), t);
         }
@@ -156,7 +160,7 @@ public final class LlamaEngine implements LanguageModel {
             throw new LlamaException("llama.cpp could not load " + path.getFileName()
                     + (why.isEmpty() ? "" : ": " + why));
         }
-        int offloaded = LlamaLog.offloadedLayersSince(mark);
+        int[] offloaded = LlamaLog.offloadedLayersSince(mark);
         MemorySegment ctx;
         long cmark = LlamaLog.mark();
         try (Arena tmp = Arena.ofConfined()) {

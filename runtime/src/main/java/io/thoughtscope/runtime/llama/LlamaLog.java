@@ -74,9 +74,12 @@ final class LlamaLog {
         return sb.toString();
     }
 
-    /** The layers offloaded to a GPU as logged since {@code mark} ("offloaded 29/29 layers to GPU"), or -1. */
-    static int offloadedLayersSince(long mark) {
-        int found = -1;
+    /**
+     * The layers offloaded to a GPU and the layers llama.cpp counts (the output layer included), as
+     * logged since {@code mark} ("offloaded 29/29 layers to GPU"), or null if nothing was logged.
+     */
+    static int[] offloadedLayersSince(long mark) {
+        int[] found = null;
         synchronized (RECENT) {
             for (Line l : RECENT) {
                 if (l.number() < mark) {
@@ -85,9 +88,11 @@ final class LlamaLog {
                 String t = l.text();
                 int i = t.indexOf("offloaded ");
                 int slash = i < 0 ? -1 : t.indexOf('/', i + 10);
-                if (slash > 0) {
+                int space = slash < 0 ? -1 : t.indexOf(' ', slash);
+                if (slash > 0 && space > slash) {
                     try {
-                        found = Integer.parseInt(t.substring(i + 10, slash).strip());
+                        found = new int[] {Integer.parseInt(t.substring(i + 10, slash).strip()),
+                                Integer.parseInt(t.substring(slash + 1, space).strip())};
                     } catch (NumberFormatException e) {
                         // another kind of line
                     }
