@@ -14,6 +14,10 @@ public final class Lexicons {
     private Lexicons() {
     }
 
+    /**
+     * @throws Lexicon.LexiconException for a missing file or a line that is not a cue (the message
+     *                                  names the file and line)
+     */
     public static Lexicon load(List<Path> extra) throws IOException {
         List<Path> files = new ArrayList<>();
         Path user = AppDirs.userLexicon();
@@ -21,6 +25,10 @@ public final class Lexicons {
             files.add(user);
         }
         files.addAll(extra);
-        return Lexicon.builtInPlus(files);
+        try {
+            return Lexicon.builtInPlus(files);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new Lexicon.LexiconException("lexicon file not found: " + e.getFile());
+        }
     }
 }

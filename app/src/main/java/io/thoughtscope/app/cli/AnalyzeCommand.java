@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,16 +88,7 @@ public final class AnalyzeCommand implements java.util.concurrent.Callable<Integ
         if (limit != null && limit < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
         }
-        Lexicon lexicon;
-        try {
-            lexicon = Lexicons.load(lexicons);
-        } catch (NoSuchFileException e) {
-            err.println("error: lexicon file not found: " + e.getFile());
-            return ExitCodes.FAILED;
-        } catch (Lexicon.LexiconException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.FAILED;
-        }
+        Lexicon lexicon = Lexicons.load(lexicons);
         TraceAnalyzer analyzer = new TraceAnalyzer(lexicon);
         TraceReader reader = new TraceReader(fields.mapping());
         Saver saver = save ? new Saver(database.open(err), err) : null;

@@ -15,7 +15,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,16 +67,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Lexicon lexicon;
-        try {
-            lexicon = Lexicons.load(lexicons);
-        } catch (NoSuchFileException e) {
-            err.println("error: lexicon file not found: " + e.getFile());
-            return ExitCodes.FAILED;
-        } catch (Lexicon.LexiconException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.FAILED;
-        }
+        Lexicon lexicon = Lexicons.load(lexicons);
         ImportFormat forced = switch (format) {
             case auto -> null;
             case traces -> ImportFormat.TRACES;
