@@ -309,7 +309,7 @@ public final class RemoteEngine implements LanguageModel {
             if (!s.pending.isEmpty()) {
                 continue;
             }
-            if (s.stream != null && (s.stream.closed || !s.streamParams.equals(r.sampling()) || s.streamTopK != r.topK())) {
+            if (s.stream != null && (!s.streamParams.equals(r.sampling()) || s.streamTopK != r.topK())) {
                 s.detach();
             }
             if (s.stream == null) {
@@ -326,10 +326,11 @@ public final class RemoteEngine implements LanguageModel {
             Stream stream = new Stream(body(first, r, group.size()), group.size(), first.length);
             for (int c = 0; c < group.size(); c++) {
                 Seq s = seqs.get(group.get(c));
+                StepRequest own = requests.get(group.get(c));
                 s.stream = stream;
                 s.choice = c;
-                s.streamParams = r.sampling();
-                s.streamTopK = r.topK();
+                s.streamParams = own.sampling();
+                s.streamTopK = own.topK();
                 s.streamStart = s.length;
             }
             stream.start();
@@ -660,9 +661,12 @@ public final class RemoteEngine implements LanguageModel {
         final BlockingQueue<Object>[] queues;
         final boolean[] detached;
         final int startLength;
+        /** Set when the stream is given up (nobody reads it any more, or the engine closes). */
         volatile boolean closed;
         volatile long lastActivity;
         volatile boolean started;
+        /** Set when the reader is done with the response (what it read stays queued). */
+        volatile boolean finished;
         private volatile InputStream in;
         private Future<?> future;
 
@@ -685,7 +689,7 @@ public final class RemoteEngine implements LanguageModel {
 
         /** Nanoseconds since the server last sent something, 0 while the request waits for its turn. */
         long silentNanos() {
-            return started && !closed ? System.nanoTime() - lastActivity : 0;
+            return started && !closed && !finished ? System.nanoTime() - lastActivity : 0;
         }
 
         synchronized void detach(int choice) {
@@ -721,7 +725,7 @@ public final class RemoteEngine implements LanguageModel {
         public void run() {
             boolean acquired = false;
             int produced = 0;
-            boolean[] finished = new boolean[n];
+            boolean[] ended = new boolean[n];
             try {
                 while (!closed && !(acquired = permits.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS))) {
                     // waits for its turn
@@ -772,8 +776,8 @@ public final class RemoteEngine implements LanguageModel {
                     }
                     for (Map.Entry<Integer, String> f : parsed.finish().entrySet()) {
                         int c = f.getKey();
-                        if (c >= 0 && c < n && !finished[c]) {
-                            finished[c] = true;
+                        if (c >= 0 && c < n && !ended[c]) {
+                            ended[c] = true;
                             queues[c].add(new Finish(f.getValue()));
                         }
                     }
@@ -782,7 +786,7 @@ public final class RemoteEngine implements LanguageModel {
                     }
                 }
                 for (int c = 0; c < n; c++) {
-                    if (!finished[c]) {
+                    if (!ended[c]) {
                         if (done) {
                             queues[c].add(new Finish("stop"));
                         } else {
@@ -810,7 +814,7 @@ public final class RemoteEngine implements LanguageModel {
                 if (acquired) {
                     permits.release();
                 }
-                closed = true;
+                finished = true;
                 open.remove(this);
                 InputStream i = in;
                 if (i != null) {
