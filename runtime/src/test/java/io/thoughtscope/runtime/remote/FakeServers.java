@@ -47,23 +47,23 @@ import java.util.function.Function;
  *       {@code details}, {@code model_info} and its Go {@code template}.</li>
  * </ul>
  */
-final class FakeServers {
+public final class FakeServers {
 
     static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     /** One token of a scripted reply. */
-    record Tok(String text, double logprob, Map<String, Double> top) {
-        static Tok of(String text) {
+    public record Tok(String text, double logprob, Map<String, Double> top) {
+        public static Tok of(String text) {
             return new Tok(text, -0.25, Map.of(text, -0.25, "~alt", -1.75));
         }
     }
 
     /** How a scripted reply ends. */
-    enum Ending { FINISH, CUT, ERROR }
+    public enum Ending { FINISH, CUT, ERROR }
 
     /** A scripted reply: its tokens and how it ends ({@code finish} is the finish reason). */
-    record Reply(List<Tok> tokens, String finish, Ending ending) {
-        static Reply of(String... pieces) {
+    public record Reply(List<Tok> tokens, String finish, Ending ending) {
+        public static Reply of(String... pieces) {
             List<Tok> t = new ArrayList<>();
             for (String p : pieces) {
                 t.add(Tok.of(p));
@@ -71,22 +71,22 @@ final class FakeServers {
             return new Reply(t, "stop", Ending.FINISH);
         }
 
-        Reply length() {
+        public Reply length() {
             return new Reply(tokens, "length", ending);
         }
 
-        Reply cut() {
+        public Reply cut() {
             return new Reply(tokens, "stop", Ending.CUT);
         }
 
-        Reply error() {
+        public Reply error() {
             return new Reply(tokens, "stop", Ending.ERROR);
         }
     }
 
     /** A fake server: routes on a loopback server and a script of replies. */
-    abstract static class Fake implements AutoCloseable {
-        final LoopbackServer http;
+    public abstract static class Fake implements AutoCloseable {
+        public final LoopbackServer http;
         final String model;
         final Deque<Reply> script = new ArrayDeque<>();
         Function<JsonNode, Reply> responder;
@@ -97,17 +97,17 @@ final class FakeServers {
             this.model = model;
         }
 
-        String url() {
+        public String url() {
             return http.url();
         }
 
-        Fake reply(Reply... replies) {
+        public Fake reply(Reply... replies) {
             script.addAll(List.of(replies));
             return this;
         }
 
         /** Replies computed from the request body (used when the script is empty). */
-        Fake respond(Function<JsonNode, Reply> f) {
+        public Fake respond(Function<JsonNode, Reply> f) {
             responder = f;
             return this;
         }
@@ -123,7 +123,7 @@ final class FakeServers {
         }
 
         /** The generation requests' bodies, in order. */
-        List<JsonNode> generations(String path) {
+        public List<JsonNode> generations(String path) {
             return http.requests(path).stream().map(LoopbackServer.Request::json)
                     .filter(j -> j.path("stream").asBoolean(false)).toList();
         }
@@ -136,8 +136,8 @@ final class FakeServers {
 
     // ---- vLLM ------------------------------------------------------------------------------
 
-    static final class Vllm extends Fake {
-        Vllm(String model) throws IOException {
+    public static final class Vllm extends Fake {
+        public Vllm(String model) throws IOException {
             super(model);
             http.on("GET", "/version", ex -> ex.json(200, "{\"version\":\"0.10.1\"}"));
             http.on("GET", "/v1/models", ex -> ex.json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"" + model
@@ -232,10 +232,10 @@ final class FakeServers {
 
     // ---- llama-server ----------------------------------------------------------------------
 
-    static final class LlamaServer extends Fake {
+    public static final class LlamaServer extends Fake {
         final String template;
 
-        LlamaServer(String template) throws IOException {
+        public LlamaServer(String template) throws IOException {
             super("gpt-3.5-turbo");
             this.template = template;
             http.on("GET", "/props", ex -> {
@@ -334,8 +334,8 @@ final class FakeServers {
 
     // ---- Ollama ----------------------------------------------------------------------------
 
-    static final class Ollama extends Fake {
-        Ollama(String model, String goTemplate) throws IOException {
+    public static final class Ollama extends Fake {
+        public Ollama(String model, String goTemplate) throws IOException {
             super(model);
             http.on("GET", "/api/version", ex -> ex.json(200, "{\"version\":\"0.12.11\"}"));
             http.on("GET", "/api/tags", ex -> ex.json(200, "{\"models\":[{\"name\":\"" + model + "\",\"model\":\"" + model
@@ -407,8 +407,8 @@ final class FakeServers {
     // ---- chat completions only (a server without raw completions) ----------------------------
 
     /** vLLM with a reasoning parser, reached through chat completions only ({@code /v1/completions} answers 404). */
-    static final class ChatOnly extends Fake {
-        ChatOnly(String model) throws IOException {
+    public static final class ChatOnly extends Fake {
+        public ChatOnly(String model) throws IOException {
             super(model);
             http.on("GET", "/v1/models", ex -> ex.json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"" + model + "\",\"object\":\"model\"}]}"));
             http.on("POST", "/v1/chat/completions", ex -> {
@@ -449,7 +449,7 @@ final class FakeServers {
         }
     }
 
-    static Map<String, Double> top(Object... pairs) {
+    public static Map<String, Double> top(Object... pairs) {
         Map<String, Double> m = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             m.put((String) pairs[i], ((Number) pairs[i + 1]).doubleValue());
