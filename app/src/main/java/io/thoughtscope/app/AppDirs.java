@@ -76,6 +76,16 @@ public final class AppDirs {
         return dataDir.resolve("thoughtscope.db");
     }
 
+    /**
+     * Where downloaded models go: the system property {@code thoughtscope.models} or the variable
+     * {@code THOUGHTSCOPE_MODELS} if set, else {@code models} in the {@linkplain #dataDir() data folder}
+     * (one folder per hub repository: {@code models/<owner>/<repo>/<file>.gguf}).
+     */
+    public static Path modelsDir() {
+        String override = System.getProperty("thoughtscope.models", System.getenv("THOUGHTSCOPE_MODELS"));
+        return override != null && !override.isBlank() ? Path.of(override) : dataDir().resolve("models");
+    }
+
     /** The user's own cue phrases, added to the built-in lexicon when the file exists. */
     public static Path userLexicon() {
         return configDir().resolve("lexicon.txt");

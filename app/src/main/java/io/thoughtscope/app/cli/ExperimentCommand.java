@@ -12,7 +12,10 @@ import io.thoughtscope.reasoning.search.experiment.ExperimentListener;
 import io.thoughtscope.reasoning.search.experiment.ExperimentProblem;
 import io.thoughtscope.reasoning.search.experiment.ExperimentRunner;
 import io.thoughtscope.reasoning.search.experiment.ProblemFile;
+import io.thoughtscope.reasoning.spi.LanguageModel;
 import io.thoughtscope.runtime.llama.LlamaEngine;
+import io.thoughtscope.runtime.remote.RemoteEngine;
+import io.thoughtscope.runtime.remote.ServerSpec;
 import io.thoughtscope.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,10 +28,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * {@code thoughtscope experiment}: a grid of strategies over a problem set, with accuracy against
@@ -41,8 +47,13 @@ import java.util.concurrent.Callable;
         sortOptions = false)
 public final class ExperimentCommand implements Callable<Integer> {
 
-    @Option(names = {"-m", "--model"}, paramLabel = "GGUF", required = true, description = "The model file.")
+    @Option(names = {"-m", "--model"}, paramLabel = "GGUF", description = "The model file.")
     Path model;
+
+    @Option(names = "--server", paramLabel = "NAME", split = ",",
+            description = "Run on servers added with 'thoughtscope server add' instead: the workers (--concurrency) "
+                    + "take them in turn, so the problems spread over all of them.")
+    List<String> servers = new ArrayList<>();
 
     @Option(names = "--problems", paramLabel = "FILE", required = true, description = "JSONL problems.")
     Path problems;
@@ -100,11 +111,22 @@ public final class ExperimentCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if ((model == null) == servers.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --model or --server (one or more)");
+        }
+        List<ServerSpec> serverSpecs;
+        try {
+            serverSpecs = Engines.specs(servers);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (!Files.isRegularFile(problems)) {
             err.println("error: no problem file at " + problems);
             return ExitCodes.FAILED;
         }
-        LlamaEngine.validate(model);
+        if (model != null) {
+            LlamaEngine.validate(model);
+        }
         ProblemFile.Loaded loaded = ProblemFile.read(problems, new ProblemFile.Fields(questionField, answerField, idField));
         loaded.skipped().forEach(s -> err.println("skipped " + s));
         List<ExperimentProblem> list = loaded.problems();
@@ -120,10 +142,20 @@ public final class ExperimentCommand implements Callable<Integer> {
         Experiment exp = new Experiment(list, specs, concurrency, seed, resume);
         Terminal term = Terminal.detect(err);
         Store store = save ? database.open(err) : null;
-        Bar bar = new Bar(err, term.colors(), store, new ModelRef(model.getFileName().toString(),
-                model.toAbsolutePath().toString(), "llama.cpp", ""), seed);
-        ExperimentRunner runner = new ExperimentRunner(exp,
-                () -> LocalModels.open(model, engine.toLlamaOptions(sequences), null), bar);
+        ModelRef ref = model != null
+                ? new ModelRef(model.getFileName().toString(), model.toAbsolutePath().toString(), "llama.cpp", "")
+                : new ModelRef(String.join(",", servers), serverSpecs.stream().map(s -> s.baseUrl().toString())
+                        .collect(java.util.stream.Collectors.joining(",")), "openai", "remote");
+        Bar bar = new Bar(err, term.colors(), store, ref, seed);
+        AtomicInteger turn = new AtomicInteger();
+        Supplier<LanguageModel> models = model != null
+                ? () -> LocalModels.open(model, engine.toLlamaOptions(sequences), null)
+                : () -> RemoteEngine.connect(serverSpecs.get(Math.floorMod(turn.getAndIncrement(), serverSpecs.size())));
+        if (!servers.isEmpty() && concurrency < servers.size()) {
+            err.println("note: --concurrency " + concurrency + " uses only " + concurrency + " of the " + servers.size()
+                    + " servers; give --concurrency " + servers.size() + " or more to use them all");
+        }
+        ExperimentRunner runner = new ExperimentRunner(exp, models, bar);
         Thread hook = new Thread(runner::cancel, "thoughtscope-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         AccuracyReport report;
@@ -159,7 +191,8 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     /** {@code problems.jsonl} → {@code problems.<hash of strategies, seed, model>.results.jsonl}. */
     private Path defaultResults() {
-        String key = strategies.strip() + "|" + seed + "|" + model.getFileName();
+        String key = strategies.strip() + "|" + seed + "|" + (model != null ? model.getFileName().toString()
+                : "server:" + String.join(",", servers));
         String hash;
         try {
             hash = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")

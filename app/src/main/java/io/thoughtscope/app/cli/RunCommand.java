@@ -2,7 +2,6 @@ package io.thoughtscope.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thoughtscope.app.Lexicons;
-import io.thoughtscope.app.LocalModels;
 import io.thoughtscope.reasoning.analysis.ThinkingSplitter;
 import io.thoughtscope.reasoning.analysis.ThinkingStream;
 import io.thoughtscope.reasoning.analysis.TraceAnalyzer;
@@ -54,7 +53,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** {@code thoughtscope run}: one reply from a local model, streamed, with thinking and answer told apart. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = ThoughtscopeCommand.VersionProvider.class,
-        description = {"Run a local GGUF model on a prompt and stream its reply.",
+        description = {"Run a local GGUF model (or one on a server: --server) on a prompt and stream its reply.",
                 "Thinking and answer are shown apart; --tokens writes per-token data as JSONL.",
                 "With --strategy, grow a reasoning tree (votes, best-of-N, beam search, MCTS, budget forcing,",
                 "thought-switch penalty) and print its summary; --strategies lists them with their parameters."},
@@ -63,6 +62,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "GGUF", description = "The model file.")
     Path model;
+
+    @Option(names = "--server", paramLabel = "NAME", description = "Run on a server added with 'thoughtscope server add' instead.")
+    String server;
 
     @Option(names = {"-p", "--prompt"}, paramLabel = "TEXT", description = "The user's message; - reads standard input.")
     String prompt;
@@ -135,8 +137,11 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        if (model == null || prompt == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--model and --prompt are required");
+        if (model == null && server == null || prompt == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--prompt and --model (or --server) are required");
+        }
+        if (model != null && server != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --model or --server, not both");
         }
         String user = prompt.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : prompt;
         if (strategy != null) {
@@ -153,9 +158,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-tokens must be at least 1");
         }
         Terminal term = Terminal.detect(err);
-        try (LanguageModel lm = LocalModels.open(model, engine.toLlamaOptions(2), term::progress)) {
-            term.doneLoading(lm.info().name() + " on " + lm.info().backend()
-                    + (lm.info().layersOffloaded() > 0 ? " (" + lm.info().layersOffloaded() + "/" + lm.info().layers() + " layers on the GPU)" : ""));
+        try (LanguageModel lm = Engines.open(model, server, engine, 2, term::progress)) {
+            term.doneLoading(Engines.describe(lm));
             List<ChatMessage> messages = new ArrayList<>();
             if (system != null) {
                 messages.add(ChatMessage.system(system));
@@ -170,8 +174,8 @@ public final class RunCommand implements Callable<Integer> {
             Sequence seq = lm.prefill(tokens);
             Thread hook = new Thread(lm::cancel, "thoughtscope-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
-            Saved saved = save ? Saved.start(database.open(err), lm, model, user, rendered, sampling, maxTokens, think, system)
-                    : null;
+            Saved saved = save ? Saved.start(database.open(err), lm, Engines.ref(lm, model), user, rendered, sampling, maxTokens,
+                    think, system) : null;
             Printer printer = new Printer(out, term.colors());
             ThinkingStream stream = new ThinkingStream(lm.chat().thinkOpen(), lm.chat().thinkClose(),
                     lm.chat().endsInsideThinking(rendered), printer);
@@ -195,6 +199,16 @@ public final class RunCommand implements Callable<Integer> {
                 out.println();
                 err.println("stopped");
                 if (saved != null) {
+                    saved.finish(null, lm.counters(), err);
+                }
+                return ExitCodes.FAILED;
+            } catch (RuntimeException e) {
+                // the model failed in the middle (a server that died): what came is kept
+                stream.finish();
+                out.println();
+                err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                if (saved != null) {
+                    err.println("the reply so far is kept, marked cut short");
                     saved.finish(null, lm.counters(), err);
                 }
                 return ExitCodes.FAILED;
@@ -238,8 +252,8 @@ public final class RunCommand implements Callable<Integer> {
             this.branch = branch;
         }
 
-        static Saved start(Store store, LanguageModel lm, Path model, String user, String rendered, SamplingParams sampling,
-                           int maxTokens, boolean think, String system) {
+        static Saved start(Store store, LanguageModel lm, ModelRef modelRef, String user, String rendered,
+                           SamplingParams sampling, int maxTokens, boolean think, String system) {
             try {
                 String title = user.strip().lines().findFirst().orElse("");
                 Session session = Session.create(title.length() <= 80 ? title : title.substring(0, 79) + "…",
@@ -256,9 +270,8 @@ public final class RunCommand implements Callable<Integer> {
                 if (system != null) {
                     params.put("system", system);
                 }
-                Run run = new Run(Ids.newId(), session.id(), new ModelRef(lm.info().name(), model.toAbsolutePath().toString(),
-                        "llama.cpp", lm.info().backend()), new StrategySpec("chain", params), sampling.seed(), Instant.now(),
-                        new ReasoningTree(user));
+                Run run = new Run(Ids.newId(), session.id(), modelRef, new StrategySpec("chain", params), sampling.seed(),
+                        Instant.now(), new ReasoningTree(user));
                 RunRecorder recorder = store.record(run);
                 Node branch = run.tree().addChild(run.tree().root(), NodeKind.BRANCH, 0, "");
                 if (lm.chat().endsInsideThinking(rendered)) {

@@ -1,7 +1,5 @@
 package io.thoughtscope.app.cli;
 
-import io.thoughtscope.app.LocalModels;
-import io.thoughtscope.reasoning.model.ModelRef;
 import io.thoughtscope.reasoning.model.Problem;
 import io.thoughtscope.reasoning.model.TreeEvent;
 import io.thoughtscope.reasoning.search.RunContext;
@@ -47,8 +45,8 @@ final class StrategyRun implements Callable<Integer> {
         }
         long seed = cmd.seed != null ? cmd.seed : ThreadLocalRandom.current().nextLong(1L << 48);
         Terminal term = Terminal.detect(err);
-        try (LanguageModel lm = LocalModels.open(cmd.model, cmd.engine.toLlamaOptions(strategy.sequencesWanted()), term::progress)) {
-            term.doneLoading(lm.info().name() + " on " + lm.info().backend());
+        try (LanguageModel lm = Engines.open(cmd.model, cmd.server, cmd.engine, strategy.sequencesWanted(), term::progress)) {
+            term.doneLoading(Engines.describe(lm));
             List<ChatMessage> messages = new ArrayList<>();
             if (cmd.system != null) {
                 messages.add(ChatMessage.system(cmd.system));
@@ -60,8 +58,7 @@ final class StrategyRun implements Callable<Integer> {
                 b.messages(messages);
             }
             Store store = cmd.save ? cmd.database.open(err) : null;
-            TreeSaver saver = store == null ? null : new TreeSaver(store, new ModelRef(lm.info().name(),
-                    cmd.model.toAbsolutePath().toString(), "llama.cpp", lm.info().backend()));
+            TreeSaver saver = store == null ? null : new TreeSaver(store, Engines.ref(lm, cmd.model));
             if (saver != null) {
                 saver.attach(b, new Problem(question, cmd.truth), question.strip().lines().findFirst().orElse(""),
                         strategy.spec(), seed);
@@ -81,6 +78,16 @@ final class StrategyRun implements Callable<Integer> {
                     saver.abandon();
                 }
                 err.println("\nstopped");
+                return ExitCodes.FAILED;
+            } catch (RuntimeException e) {
+                // the model failed in the middle (a server that died): the tree so far is kept
+                err.println((term.colors() ? "\r\u001B[2K" : "") + "error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                if (saver != null) {
+                    String session = saver.abandon();
+                    if (session != null) {
+                        err.println("the tree so far is kept as session " + session + " in " + store.file() + ", marked cut short");
+                    }
+                }
                 return ExitCodes.FAILED;
             } finally {
                 if (store != null) {

@@ -13,7 +13,7 @@ import java.io.PrintWriter;
         description = {"A desktop lab for LLM reasoning. Without a command, the desktop app opens."},
         subcommands = {AnalyzeCommand.class, RunCommand.class, ExperimentCommand.class, ModelsCommand.class, BenchCommand.class,
                 ImportCommand.class, SessionsCommand.class, ExportCommand.class, DbCommand.class, GuiCommand.class,
-                ScreenshotCommand.class,
+                ScreenshotCommand.class, ServerCommand.class, PullCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP})
 public final class ThoughtscopeCommand implements Runnable {

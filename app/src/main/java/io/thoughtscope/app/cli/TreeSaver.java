@@ -54,11 +54,13 @@ final class TreeSaver {
         return run.get().sessionId();
     }
 
-    /** Ends a recording whose run failed or was stopped: it is kept, marked cut short. */
-    void abandon() {
+    /** Ends a recording whose run failed or was stopped: it is kept, marked cut short. Returns its session, or null. */
+    String abandon() {
         RunRecorder rec = recorder.getAndSet(null);
         if (rec != null) {
             rec.finish(io.thoughtscope.reasoning.model.RunStatus.CUT_SHORT, io.thoughtscope.reasoning.spi.Counters.ZERO);
+            return run.get().sessionId();
         }
+        return null;
     }
 }

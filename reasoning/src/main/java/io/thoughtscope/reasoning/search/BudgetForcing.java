@@ -63,6 +63,11 @@ public final class BudgetForcing extends Strategy {
 
     @Override
     Outcome grow(LiveTree live) {
+        if (budget.suppressSteps() > 0 && live.tags().closeId() >= 0 && !live.model().capabilities().logitBias()) {
+            throw new IllegalStateException("budget suppresses the closing tag with a logit bias, which "
+                    + live.model().info().name() + " (" + live.model().info().backend()
+                    + ") does not offer; run it with suppress=0");
+        }
         return Chain.single(live, params(), () -> new Steer(budget));
     }
 

@@ -57,6 +57,10 @@ public final class ThoughtSwitchPenalty extends Strategy {
 
     @Override
     Outcome grow(LiveTree live) {
+        if (!live.model().capabilities().logitBias()) {
+            throw new IllegalStateException("tip lowers the logits of switch tokens and needs per-token logit bias, which "
+                    + live.model().info().name() + " (" + live.model().info().backend() + ") does not offer");
+        }
         Set<Integer> ids = switchTokens(live.model().tokenizer(), penalty.words());
         return Chain.single(live, params(), () -> new Steer(penalty, ids));
     }
